@@ -1,0 +1,25 @@
+namespace Depc.Core.Storage;
+
+/// <summary>The outcome of every message of a written batch, by its position in the batch.</summary>
+public sealed record BatchResult(IReadOnlyList<MessageOutcome> Outcomes, IReadOnlyList<EventRejection> Rejections)
+{
+    public int Accepted => Count(MessageOutcome.Accepted);
+
+    public int Duplicates => Count(MessageOutcome.Duplicate);
+
+    public int Rejected => Count(MessageOutcome.Rejected);
+
+    private int Count(MessageOutcome outcome)
+    {
+        var n = 0;
+        foreach (var o in Outcomes)
+        {
+            if (o == outcome)
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+}

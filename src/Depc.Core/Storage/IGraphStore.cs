@@ -1,0 +1,42 @@
+using Depc.Core.Naming;
+using Depc.Core.Planning;
+
+namespace Depc.Core.Storage;
+
+/// <summary>
+/// The seam between the pipeline and a graph store (SQLite, Neo4j). Labels are given without the
+/// team prefix and have passed <see cref="GraphNames.IsValidLabel(ReadOnlySpan{char})"/>; a store
+/// never lets one team's call read or change another team's nodes. Failures are <see cref="StoreException"/>.
+/// </summary>
+public interface IGraphStore : IAsyncDisposable
+{
+    /// <summary>Creates schema if needed; called once before use.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>Writes a whole batch in one transaction: all of it or nothing.</summary>
+    Task<BatchResult> ApplyAsync(BatchPlan plan, CancellationToken cancellationToken);
+
+    /// <summary>Writes the ingestion heartbeat (<c>Monitoring {name: 'heartbeat', value: ts}</c>).</summary>
+    Task WriteHeartbeatAsync(long unixSeconds, CancellationToken cancellationToken);
+
+    /// <summary>Reads the heartbeat, null when none was written.</summary>
+    Task<long?> ReadHeartbeatAsync(CancellationToken cancellationToken);
+
+    /// <summary>The team's labels with their node counts, sorted by label.</summary>
+    Task<IReadOnlyList<LabelCount>> GetLabelsAsync(TeamName team, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<string>> GetNodeNamesAsync(TeamName team, string label, NodeListQuery query, CancellationToken cancellationToken);
+
+    Task<GraphNode?> GetNodeAsync(TeamName team, string label, string name, CancellationToken cancellationToken);
+
+    /// <summary>The number of outgoing <c>DEPENDS_ON</c> of a node (0 when the node is absent).</summary>
+    Task<long> CountDependenciesAsync(TeamName team, string label, string name, CancellationToken cancellationToken);
+
+    /// <summary>The direct neighbours of a node in one direction, whatever their activity.</summary>
+    Task<IReadOnlyList<Neighbour>> GetNeighboursAsync(TeamName team, string label, string name, Direction direction, CancellationToken cancellationToken);
+
+    /// <summary>The node and every node that depends on it, transitively; null when the node is absent.</summary>
+    Task<ImpactSubgraph?> GetImpactSubgraphAsync(TeamName team, string label, string name, CancellationToken cancellationToken);
+
+    Task<DeleteOutcome> DeleteNodeAsync(TeamName team, string label, string name, bool detach, CancellationToken cancellationToken);
+}
