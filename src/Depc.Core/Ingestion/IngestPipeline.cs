@@ -1,0 +1,60 @@
+using Depc.Core.Messages;
+using Depc.Core.Naming;
+using Depc.Core.Planning;
+using Depc.Core.Storage;
+
+namespace Depc.Core.Ingestion;
+
+/// <summary>
+/// The one path every input takes (file, Kafka, HTTP): bytes → <see cref="MessageDecoder"/> →
+/// <see cref="BatchPlanner"/> → <see cref="IGraphStore.ApplyAsync"/> in one transaction → report.
+/// </summary>
+public sealed class IngestPipeline(IGraphStore store, MessageDecoder decoder, TimeProvider time)
+{
+    public DecodedBatch Decode(TeamName team, IReadOnlyList<RawMessage> batch)
+    {
+        var messages = new List<GraphMessage>(batch.Count);
+        var sources = new List<RawMessage>(batch.Count);
+        var rejections = new List<MessageRejection>();
+        foreach (var raw in batch)
+        {
+            var result = decoder.Decode(raw.Payload.Span);
+            if (result.Message is { } message)
+            {
+                messages.Add(message);
+                sources.Add(raw);
+            }
+            else
+            {
+                rejections.Add(Reject(raw, result.Rejection!.Reason));
+            }
+        }
+
+        return new DecodedBatch(team, batch.Count, messages, sources, rejections);
+    }
+
+    /// <summary>Writes the valid messages of a decoded batch in one store transaction.</summary>
+    public async Task<IngestReport> ApplyAsync(DecodedBatch batch, CancellationToken cancellationToken)
+    {
+        if (batch.Messages.Count == 0)
+        {
+            return batch.ToDryRunReport();
+        }
+
+        var plan = BatchPlanner.Plan(batch.Team, batch.Messages, time.GetUtcNow().ToUnixTimeSeconds());
+        var result = await store.ApplyAsync(plan, cancellationToken).ConfigureAwait(false);
+        var rejections = new List<MessageRejection>(batch.Rejections);
+        foreach (var r in result.Rejections)
+        {
+            rejections.Add(Reject(batch.Sources[r.MessageIndex], r.Reason));
+        }
+
+        return new IngestReport(batch.Received, result.Accepted, batch.Rejections.Count + result.Rejected, result.Duplicates, rejections);
+    }
+
+    public Task<IngestReport> IngestAsync(TeamName team, IReadOnlyList<RawMessage> batch, CancellationToken cancellationToken) =>
+        ApplyAsync(Decode(team, batch), cancellationToken);
+
+    public static MessageRejection Reject(RawMessage raw, string reason) =>
+        new(raw.Origin, reason, PayloadText.Truncate(raw.Payload.Span));
+}
