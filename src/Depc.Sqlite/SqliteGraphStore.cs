@@ -1,0 +1,167 @@
+using Depc.Core.Naming;
+using Depc.Core.Planning;
+using Depc.Core.Storage;
+using Depc.Sqlite.Reading;
+using Depc.Sqlite.Schema;
+using Depc.Sqlite.Writing;
+using Microsoft.Data.Sqlite;
+
+namespace Depc.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode. Writes go through one connection, one at a
+/// time (SQLite has a single writer anyway); reads use pooled connections and run beside them.
+/// Other processes may use the same file: the write cache notices their writes.
+/// </summary>
+public sealed class SqliteGraphStore : IGraphStore
+{
+    private readonly SqliteConnections _connections;
+    private readonly SqliteStoreOptions _options;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private SqliteConnection? _writeConnection;
+    private BatchWriter? _writer;
+
+    public SqliteGraphStore(SqliteStoreOptions options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
+        _options = options;
+        _connections = new SqliteConnections(options);
+    }
+
+    public string Path => _options.Path;
+
+    /// <summary>Opens (creating if needed) the store at <paramref name="path"/>.</summary>
+    public static async Task<SqliteGraphStore> OpenAsync(string path, CancellationToken cancellationToken)
+    {
+        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
+        try
+        {
+            await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            return store;
+        }
+        catch
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        WriteAsync(
+            _ =>
+            {
+                SqliteSchema.Create(_writeConnection!);
+                return true;
+            },
+            "initialisation",
+            cancellationToken);
+
+    public Task<BatchResult> ApplyAsync(BatchPlan plan, CancellationToken cancellationToken) =>
+        WriteAsync(writer => writer.Apply(plan), "batch write", cancellationToken);
+
+    public Task WriteHeartbeatAsync(long unixSeconds, CancellationToken cancellationToken) =>
+        WriteAsync(
+            _ =>
+            {
+                using var command = GraphReader.Command(
+                    _writeConnection!,
+                    "INSERT INTO monitoring (name, value) VALUES ('heartbeat', @v) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                    ("@v", unixSeconds));
+                return command.ExecuteNonQuery();
+            },
+            "heartbeat",
+            cancellationToken);
+
+    public Task<long?> ReadHeartbeatAsync(CancellationToken cancellationToken) =>
+        ReadAsync(GraphReader.Heartbeat, cancellationToken);
+
+    public Task<IReadOnlyList<LabelCount>> GetLabelsAsync(TeamName team, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<LabelCount>>(c => GraphReader.Labels(c, team), cancellationToken);
+
+    public Task<IReadOnlyList<string>> GetNodeNamesAsync(TeamName team, string label, NodeListQuery query, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<string>>(c => GraphReader.NodeNames(c, team, label, query), cancellationToken);
+
+    public Task<GraphNode?> GetNodeAsync(TeamName team, string label, string name, CancellationToken cancellationToken) =>
+        ReadAsync(c => GraphReader.Node(c, team, label, name), cancellationToken);
+
+    public Task<long> CountDependenciesAsync(TeamName team, string label, string name, CancellationToken cancellationToken) =>
+        ReadAsync(c => GraphReader.CountDependencies(c, team, label, name), cancellationToken);
+
+    public Task<IReadOnlyList<Neighbour>> GetNeighboursAsync(TeamName team, string label, string name, Direction direction, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<Neighbour>>(c => GraphReader.Neighbours(c, team, label, name, direction), cancellationToken);
+
+    public Task<ImpactSubgraph?> GetImpactSubgraphAsync(TeamName team, string label, string name, CancellationToken cancellationToken) =>
+        ReadAsync(c => GraphReader.ImpactSubgraph(c, team, label, name), cancellationToken);
+
+    public Task<DeleteOutcome> DeleteNodeAsync(TeamName team, string label, string name, bool detach, CancellationToken cancellationToken) =>
+        WriteAsync(
+            writer =>
+            {
+                writer.Invalidate();
+                return NodeDeletion.Delete(_writeConnection!, team, label, name, detach);
+            },
+            "delete",
+            cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writeLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            CloseWriter();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+
+        _writeLock.Dispose();
+    }
+
+    private async Task<T> WriteAsync<T>(Func<BatchWriter, T> write, string what, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_writer is null)
+            {
+                _writeConnection = _connections.Open(forWriting: true);
+                _writer = new BatchWriter(_writeConnection, new WriteCache(_options.MaxCachedEntries));
+            }
+
+            return write(_writer);
+        }
+        catch (SqliteException e)
+        {
+            // A fresh connection next time: this one may be in any state after a failure.
+            CloseWriter();
+            throw SqliteErrors.Map(e, what);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            using var connection = _connections.Open(forWriting: false);
+            return Task.FromResult(read(connection));
+        }
+        catch (SqliteException e)
+        {
+            throw SqliteErrors.Map(e, "query");
+        }
+    }
+
+    private void CloseWriter()
+    {
+        _writer?.Dispose();
+        _writer = null;
+        _writeConnection?.Dispose();
+        _writeConnection = null;
+    }
+}
