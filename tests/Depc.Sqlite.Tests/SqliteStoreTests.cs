@@ -1,0 +1,113 @@
+using System.Text;
+using Depc.Core.Ingestion;
+using Depc.Core.Messages;
+using Depc.Core.Storage;
+using Depc.Sqlite.Tests.Support;
+using Depc.StoreScenarios;
+using Microsoft.Data.Sqlite;
+
+namespace Depc.Sqlite.Tests;
+
+/// <summary>What is particular to the embedded store: the file, other writers, the original layout.</summary>
+public sealed class SqliteStoreTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task Two_stores_on_one_file_see_each_others_writes_despite_their_caches()
+    {
+        await using var first = await SqliteGraphStore.OpenAsync(_database.Path, CancellationToken.None);
+        await using var second = await SqliteGraphStore.OpenAsync(_database.Path, CancellationToken.None);
+        var team = ScenarioTeams.New();
+        var rel = """{"source": {"label": "App", "name": "a"}, "target": {"label": "Db", "name": "d"}, "rel": REL}""";
+
+        await new StoreDriver(first).IngestAsync(team, rel.Replace("REL", """{"from": 10}""", StringComparison.Ordinal));
+        await new StoreDriver(second).IngestAsync(team, rel.Replace("REL", """{"to": 20}""", StringComparison.Ordinal));
+        Assert.Equal(DeleteOutcome.Deleted, await second.DeleteNodeAsync(team, "Db", "d", detach: true, CancellationToken.None));
+        var report = await new StoreDriver(first).IngestAsync(team, rel.Replace("REL", """{"from": 30}""", StringComparison.Ordinal));
+
+        Assert.Equal(1, report.Accepted);
+        var link = Assert.Single(await first.GetNeighboursAsync(team, "App", "a", Direction.Dependencies, CancellationToken.None));
+        Assert.Equal([30L], link.Periods);
+    }
+
+    [Fact]
+    public async Task A_file_locked_by_another_writer_fails_transiently_and_writes_nothing()
+    {
+        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = _database.Path, BusyTimeout = TimeSpan.FromMilliseconds(200) });
+        await using var _ = store;
+        await store.InitializeAsync(CancellationToken.None);
+        var team = ScenarioTeams.New();
+        using (var locker = new SqliteConnection($"Data Source={_database.Path};Pooling=False"))
+        {
+            locker.Open();
+            using var begin = locker.CreateCommand();
+            begin.CommandText = "BEGIN EXCLUSIVE";
+            begin.ExecuteNonQuery();
+
+            var error = await Assert.ThrowsAsync<StoreException>(() => new StoreDriver(store).IngestAsync(team, """{"source": {"label": "App", "name": "a"}}"""));
+            Assert.True(error.IsTransient);
+        }
+
+        Assert.Empty(await store.GetLabelsAsync(team, CancellationToken.None));
+        var report = await new StoreDriver(store).IngestAsync(team, """{"source": {"label": "App", "name": "a"}}""");
+        Assert.Equal(1, report.Accepted);
+    }
+
+    [Fact]
+    public async Task Relationships_without_last_state_from_older_graphs_are_read_and_extended()
+    {
+        await using var store = await SqliteGraphStore.OpenAsync(_database.Path, CancellationToken.None);
+        var team = ScenarioTeams.New();
+        await new StoreDriver(store).IngestAsync(team, """{"source": {"label": "App", "name": "a"}, "target": {"label": "Db", "name": "d"}, "rel": {"from": 10, "to": 20}}""");
+        using (var c = new SqliteConnection($"Data Source={_database.Path};Pooling=False"))
+        {
+            c.Open();
+            using var legacy = c.CreateCommand();
+            legacy.CommandText = "UPDATE relationships SET last_state = NULL, last_ts = NULL";
+            legacy.ExecuteNonQuery();
+        }
+
+        await using var reopened = await SqliteGraphStore.OpenAsync(_database.Path, CancellationToken.None);
+        var report = await new StoreDriver(reopened).IngestAsync(team, """{"source": {"label": "App", "name": "a"}, "target": {"label": "Db", "name": "d"}, "rel": {"from": 30}}""");
+
+        Assert.Equal(1, report.Accepted);
+        var link = Assert.Single(await reopened.GetNeighboursAsync(team, "App", "a", Direction.Dependencies, CancellationToken.None));
+        Assert.Equal([10L, 20L, 30L], link.Periods);
+    }
+
+    [Fact]
+    public async Task A_database_from_a_newer_schema_is_refused_with_a_clear_error()
+    {
+        using (var c = new SqliteConnection($"Data Source={_database.Path};Pooling=False"))
+        {
+            c.Open();
+            using var command = c.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 99";
+            command.ExecuteNonQuery();
+        }
+
+        var error = await Assert.ThrowsAsync<StoreException>(() => SqliteGraphStore.OpenAsync(_database.Path, CancellationToken.None));
+        Assert.Contains("newer Depc", error.Message, StringComparison.Ordinal);
+        Assert.False(error.IsTransient);
+    }
+
+    [Fact]
+    public async Task A_large_batch_spanning_many_multi_row_chunks_is_written_whole()
+    {
+        await using var store = await SqliteGraphStore.OpenAsync(_database.Path, CancellationToken.None);
+        var team = ScenarioTeams.New();
+        var pipeline = new IngestPipeline(store, new MessageDecoder(), TimeProvider.System);
+        var raw = Enumerable.Range(0, 2_345)
+            .Select(i => new RawMessage(Encoding.UTF8.GetBytes($$$"""{"source": {"label": "App", "name": "a{{{i % 250}}}"}, "target": {"label": "Db", "name": "d{{{i}}}"}, "rel": {"from": {{{i}}}}}"""), $"line {i}"))
+            .ToList();
+
+        var report = await pipeline.IngestAsync(team, raw, CancellationToken.None);
+
+        Assert.Equal(2_345, report.Accepted);
+        Assert.Equal([new LabelCount("App", 250), new LabelCount("Db", 2_345)], await store.GetLabelsAsync(team, CancellationToken.None));
+        Assert.Equal(10, await store.CountDependenciesAsync(team, "App", "a7", CancellationToken.None));
+    }
+}

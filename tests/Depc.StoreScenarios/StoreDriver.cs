@@ -1,0 +1,34 @@
+using System.Text;
+using Depc.Core.Ingestion;
+using Depc.Core.Messages;
+using Depc.Core.Naming;
+using Depc.Core.Storage;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Depc.StoreScenarios;
+
+/// <summary>Feeds JSON lines to a store through the real ingest pipeline, with a fixed clock.</summary>
+public sealed class StoreDriver(IGraphStore store)
+{
+    /// <summary>2024-01-01T00:00:00Z, the "now" of messages without rel bounds.</summary>
+    public const long Now = 1_704_067_200;
+
+    private readonly IngestPipeline _pipeline = new(store, new MessageDecoder(), new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(Now)));
+
+    public IGraphStore Store => store;
+
+    public Task<IngestReport> IngestAsync(TeamName team, params string[] lines) =>
+        _pipeline.IngestAsync(team, [.. lines.Select((l, i) => new RawMessage(Encoding.UTF8.GetBytes(l), $"line {i + 1}"))], CancellationToken.None);
+
+    /// <summary>Ingests the lines in batches of <paramref name="batchSize"/>, summing the reports.</summary>
+    public async Task<IngestReport> IngestInBatchesAsync(TeamName team, IReadOnlyList<string> lines, int batchSize)
+    {
+        var report = IngestReport.Empty;
+        for (var i = 0; i < lines.Count; i += batchSize)
+        {
+            report = report.Add(await IngestAsync(team, [.. lines.Skip(i).Take(batchSize)]).ConfigureAwait(false));
+        }
+
+        return report;
+    }
+}
