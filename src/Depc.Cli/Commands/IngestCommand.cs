@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Globalization;
+using Depc.Cli.Input;
+using Depc.Core.Ingestion;
+using Depc.Core.Messages;
+
+namespace Depc.Cli.Commands;
+
+/// <summary><c>depc ingest</c>: NDJSON files (or stdin) into the graph, streamed in batches, then one summary line.</summary>
+internal static class IngestCommand
+{
+    public const int BatchMessages = 10_000;
+    public const int BatchBytes = 4 * 1024 * 1024;
+
+    public static Command Create(CliConsole console)
+    {
+        var store = CliOptions.Store();
+        var team = CliOptions.Team();
+        var rejections = new Option<FileInfo?>("--rejections") { Description = "Write rejections (one JSON line each) to this file instead of stderr" };
+        var files = new Argument<string[]>("FILE") { Description = "NDJSON files, one message per line (none or - reads stdin)", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("ingest", "Apply a team's messages from NDJSON files to the graph") { store, team, rejections, files };
+        command.SetAction((result, cancellationToken) => CliAction.WithStoreAsync(
+            console,
+            result.GetValue(store),
+            async graph =>
+            {
+                var teamName = CliOptions.TeamValue(result, team);
+                var sources = result.GetValue(files) is { Length: > 0 } given ? given : ["-"];
+                var rejectionFile = result.GetValue(rejections);
+                var rejectionWriter = rejectionFile is null ? console.Error : new StreamWriter(rejectionFile.FullName);
+                try
+                {
+                    var report = await IngestAsync(graph, teamName, sources, console, rejectionWriter, cancellationToken).ConfigureAwait(false);
+                    CliJson.WriteLine(console.Out, report);
+                    return ExitCodes.Ok;
+                }
+                finally
+                {
+                    if (rejectionFile is not null)
+                    {
+                        await rejectionWriter.DisposeAsync().ConfigureAwait(false);
+                    }
+                }
+            },
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<IngestReport> IngestAsync(
+        Core.Storage.IGraphStore graph,
+        Core.Naming.TeamName team,
+        string[] sources,
+        CliConsole console,
+        TextWriter rejections,
+        CancellationToken cancellationToken)
+    {
+        // Open every file first: an unreadable file fails the command before anything is written.
+        var streams = sources.Select(s => (Name: s == "-" ? "stdin" : s, Open: s == "-" ? console.OpenStandardInput : () => File.OpenRead(s))).ToList();
+        foreach (var (name, _) in streams.Where(s => s.Name != "stdin"))
+        {
+            if (!File.Exists(name))
+            {
+                throw new IOException($"cannot read '{name}': no such file");
+            }
+        }
+
+        var decoder = new MessageDecoder();
+        var pipeline = new IngestPipeline(graph, decoder, TimeProvider.System);
+        var sink = new IngestSink(pipeline, team, BatchMessages, BatchBytes, r => WriteRejectionAsync(rejections, r), cancellationToken)
+        {
+            MaxLineBytes = decoder.MaxMessageBytes,
+        };
+        await using (sink.ConfigureAwait(false))
+        {
+            var splitter = new NdjsonSplitter(decoder.MaxMessageBytes);
+            foreach (var (name, open) in streams)
+            {
+                sink.Source = name;
+                var stream = open();
+                await using (stream.ConfigureAwait(false))
+                {
+                    await splitter.ReadAsync(stream, sink, cancellationToken).ConfigureAwait(false);
+                }
+
+                // Lines of two files never share a batch: origins stay exact.
+                await sink.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return await sink.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static Task WriteRejectionAsync(TextWriter writer, MessageRejection rejection)
+    {
+        var colon = rejection.Origin.LastIndexOf(':');
+        var line = long.Parse(rejection.Origin.AsSpan(colon + 1), CultureInfo.InvariantCulture);
+        var file = rejection.Origin[..colon];
+        return writer.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(
+            new RejectionLine(line, file, rejection.Reason, rejection.Payload),
+            CliJson.Options));
+    }
+}

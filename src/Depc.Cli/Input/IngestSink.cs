@@ -1,0 +1,140 @@
+using System.Threading.Channels;
+using Depc.Core.Ingestion;
+using Depc.Core.Naming;
+
+namespace Depc.Cli.Input;
+
+/// <summary>
+/// Collects lines into batches, decodes each full batch on the reading thread and hands it to a
+/// writer task through a small bounded channel, so reading/decoding and the store write overlap
+/// while memory stays bounded by two batches.
+/// </summary>
+internal sealed class IngestSink : ILineSink, IAsyncDisposable
+{
+    private readonly IngestPipeline _pipeline;
+    private readonly TeamName _team;
+    private readonly int _maxMessages;
+    private readonly int _maxBytes;
+    private readonly Func<MessageRejection, Task> _report;
+    private readonly Channel<DecodedBatch> _channel = Channel.CreateBounded<DecodedBatch>(1);
+    private readonly Task _writer;
+    private readonly List<RawMessage> _lines = [];
+    private readonly List<MessageRejection> _early = [];
+    private byte[] _arena;
+    private int _used;
+    private IngestReport _total = IngestReport.Empty;
+
+    public IngestSink(IngestPipeline pipeline, TeamName team, int maxMessages, int maxBytes, Func<MessageRejection, Task> report, CancellationToken cancellationToken)
+    {
+        (_pipeline, _team, _maxMessages, _maxBytes, _report) = (pipeline, team, maxMessages, maxBytes, report);
+        _arena = new byte[maxBytes];
+        _writer = Task.Run(() => WriteAllAsync(cancellationToken), cancellationToken);
+    }
+
+    public int MaxLineBytes { get; init; } = Core.Messages.MessageDecoder.DefaultMaxMessageBytes;
+
+    /// <summary>Where the lines come from, as shown in rejections (a file path, or <c>stdin</c>).</summary>
+    public string Source { get; set; } = "stdin";
+
+    public bool OnLine(long number, ReadOnlySpan<byte> line)
+    {
+        if (_used + line.Length > _arena.Length)
+        {
+            // Only the first line of a batch can be this large: the batch was flushed before it.
+            _arena = new byte[Math.Max(line.Length, _maxBytes)];
+            _used = 0;
+        }
+
+        line.CopyTo(_arena.AsSpan(_used));
+        _lines.Add(new RawMessage(_arena.AsMemory(_used, line.Length), Origin(number)));
+        _used += line.Length;
+        return _lines.Count >= _maxMessages || _used >= _maxBytes;
+    }
+
+    public bool OnOversized(long number, long length, ReadOnlySpan<byte> start)
+    {
+        _early.Add(new MessageRejection(Origin(number), $"$ is {length} bytes, larger than the limit of {MaxLineBytes} bytes", PayloadText.Truncate(start)));
+        return false;
+    }
+
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_lines.Count == 0 && _early.Count == 0)
+        {
+            return;
+        }
+
+        var decoded = _pipeline.Decode(_team, _lines);
+        if (_early.Count > 0)
+        {
+            decoded = decoded with { Received = decoded.Received + _early.Count, Rejections = [.. _early, .. decoded.Rejections] };
+            _early.Clear();
+        }
+
+        _lines.Clear();
+        // The writer still reads the previous arena: give this batch a fresh one.
+        _arena = new byte[_maxBytes];
+        _used = 0;
+        try
+        {
+            await _channel.Writer.WriteAsync(decoded, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            // The writer stopped on a failure: surface that failure, not the closed channel.
+            await _writer.ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Flushes what is left, waits for the writer and returns the totals.</summary>
+    public async Task<IngestReport> CompleteAsync(CancellationToken cancellationToken)
+    {
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        _channel.Writer.TryComplete();
+        await _writer.ConfigureAwait(false);
+        return _total;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _channel.Writer.TryComplete();
+        try
+        {
+            await _writer.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Abandoned on purpose: nothing more to write.
+        }
+    }
+
+    private string Origin(long number) => Source + ":" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task WriteAllAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriteBatchesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            _channel.Writer.TryComplete(e);
+            throw;
+        }
+    }
+
+    private async Task WriteBatchesAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var batch in _channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var report = await _pipeline.ApplyAsync(batch, cancellationToken).ConfigureAwait(false);
+            foreach (var rejection in report.Rejections)
+            {
+                await _report(rejection).ConfigureAwait(false);
+            }
+
+            _total = _total.Add(report with { Rejections = [] });
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Depc.Cli;
+
+return await DepcCli.RunAsync(args, CliConsole.System).ConfigureAwait(false);
