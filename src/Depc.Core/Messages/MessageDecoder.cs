@@ -61,6 +61,11 @@ public sealed partial class MessageDecoder
         {
             return DecodeResult.Invalid("$", "is not valid JSON: " + FirstSentence(e.Message));
         }
+        catch (InvalidOperationException e) when (e.TargetSite?.Module.Assembly == typeof(JsonException).Assembly)
+        {
+            // Unescaping a string or key with a lone UTF-16 surrogate (\ud800) throws this, not JsonException.
+            return DecodeResult.Invalid("$", "is not valid JSON: " + FirstSentence(e.Message));
+        }
     }
 
     private static string FirstSentence(string message)

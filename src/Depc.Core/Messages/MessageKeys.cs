@@ -5,7 +5,9 @@ namespace Depc.Core.Messages;
 /// <summary>Recognises property names on the raw bytes, without allocating a string per key.</summary>
 internal static class MessageKeys
 {
-    private const int MaxKeyBytes = 32;
+    // The longest key has 12 characters, and an escape (\u0073) takes 6 bytes for 1: a longer
+    // escaped name cannot stand for a known key.
+    private const int MaxKeyBytes = 12 * 6;
 
     public static MessageKey Classify(ref Utf8JsonReader reader)
     {

@@ -23,7 +23,7 @@ internal sealed class SqliteConnections(SqliteStoreOptions options)
             using var command = connection.CreateCommand();
             var busy = $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds};";
             command.CommandText = forWriting
-                ? "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; " + busy
+                ? "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; " + busy
                 : busy;
             command.ExecuteNonQuery();
             return connection;
