@@ -13,7 +13,10 @@ internal sealed class SqliteConnections(SqliteStoreOptions options)
         DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
     }.ToString();
 
-    /// <summary>Opens a connection; only the writer needs foreign keys enforced.</summary>
+    /// <summary>
+    /// Opens a connection. Foreign keys stay unenforced: the writer keeps them true itself (a node
+    /// is deleted with its relationships) and enforcing them costs lookups on every batch row.
+    /// </summary>
     public SqliteConnection Open(bool forWriting)
     {
         var connection = new SqliteConnection(_connectionString);
@@ -23,7 +26,7 @@ internal sealed class SqliteConnections(SqliteStoreOptions options)
             using var command = connection.CreateCommand();
             var busy = $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds};";
             command.CommandText = forWriting
-                ? "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; " + busy
+                ? "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; " + busy
                 : busy;
             command.ExecuteNonQuery();
             return connection;

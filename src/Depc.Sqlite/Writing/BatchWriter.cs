@@ -16,7 +16,7 @@ internal sealed class BatchWriter : IDisposable
     private readonly WriteCache _cache;
     private readonly MultiRowCommand _upsertNodes;
     private readonly MultiRowCommand _upsertRelationships;
-    private readonly SqliteCommand _readRelationship;
+    private readonly MultiRowCommand _readRelationships;
     private readonly SqliteCommand _readGeneration;
     private readonly SqliteCommand _bumpGeneration;
 
@@ -34,7 +34,11 @@ internal sealed class BatchWriter : IDisposable
             "INSERT INTO relationships (source_id, target_id, periods, last_state, last_ts)",
             5,
             "ON CONFLICT (source_id, target_id) DO UPDATE SET periods = excluded.periods, last_state = excluded.last_state, last_ts = excluded.last_ts");
-        _readRelationship = Command("SELECT periods, last_state, last_ts FROM relationships WHERE source_id = @s AND target_id = @t", "@s", "@t");
+        _readRelationships = new MultiRowCommand(
+            connection,
+            "SELECT source_id, target_id, periods, last_state, last_ts FROM relationships WHERE (source_id, target_id) IN (",
+            2,
+            ")");
         _readGeneration = Command("SELECT value FROM meta WHERE key = 'generation'");
         _bumpGeneration = Command("UPDATE meta SET value = value + 1 WHERE key = 'generation' RETURNING value");
     }
@@ -71,7 +75,7 @@ internal sealed class BatchWriter : IDisposable
     {
         _upsertNodes.Dispose();
         _upsertRelationships.Dispose();
-        _readRelationship.Dispose();
+        _readRelationships.Dispose();
         _readGeneration.Dispose();
         _bumpGeneration.Dispose();
     }
@@ -121,28 +125,62 @@ internal sealed class BatchWriter : IDisposable
     private BatchResult ApplyRelationships(BatchPlan plan, SqliteTransaction transaction)
     {
         var team = plan.Team.Value;
-        var outcomes = new MessageOutcome[plan.MessageCount];
-        var rejections = new List<EventRejection>();
-        var changed = new List<(long Source, long Target, RelationshipState State)>();
+        var keys = new List<(long Source, long Target, RelationshipEvents Rel)>(plan.RelationshipCount);
         foreach (var group in plan.Relationships)
         {
             foreach (var rel in group.Relationships)
             {
-                var source = _cache.NodeIds[(team, group.SourceLabel, rel.SourceName)];
-                var target = _cache.NodeIds[(team, group.TargetLabel, rel.TargetName)];
-                var stored = _cache.Relationships.TryGetValue((source, target), out var known) ? known : Read(source, target, transaction);
-                var final = RelationshipResolver.Resolve(stored, rel.Events, outcomes, rejections);
-                if (final is not null)
-                {
-                    _cache.Relationships[(source, target)] = final;
-                    changed.Add((source, target, final));
-                }
+                keys.Add((_cache.NodeIds[(team, group.SourceLabel, rel.SourceName)], _cache.NodeIds[(team, group.TargetLabel, rel.TargetName)], rel));
+            }
+        }
+
+        var stored = ReadUncached(keys, transaction);
+        var outcomes = new MessageOutcome[plan.MessageCount];
+        var rejections = new List<EventRejection>();
+        var changed = new List<(long Source, long Target, RelationshipState State)>();
+        foreach (var (source, target, rel) in keys)
+        {
+            var current = _cache.Relationships.TryGetValue((source, target), out var known) ? known : stored.GetValueOrDefault((source, target));
+            var final = RelationshipResolver.Resolve(current, rel.Events, outcomes, rejections);
+            if (final is not null)
+            {
+                _cache.Relationships[(source, target)] = final;
+                changed.Add((source, target, final));
             }
         }
 
         WriteRelationships(changed, transaction);
         rejections.Sort((a, b) => a.MessageIndex.CompareTo(b.MessageIndex));
         return new BatchResult(outcomes, rejections);
+    }
+
+    /// <summary>Reads the stored state of the batch's relationships the cache does not know, 100 per statement.</summary>
+    private Dictionary<(long, long), RelationshipState> ReadUncached(List<(long Source, long Target, RelationshipEvents Rel)> keys, SqliteTransaction transaction)
+    {
+        var missing = keys.Where(k => !_cache.Relationships.ContainsKey((k.Source, k.Target))).ToList();
+        var result = new Dictionary<(long, long), RelationshipState>();
+        for (var start = 0; start < missing.Count;)
+        {
+            var rows = missing.Count - start >= MultiRowCommand.ChunkRows ? MultiRowCommand.ChunkRows : 1;
+            var command = _readRelationships.For(rows, transaction);
+            for (var r = 0; r < rows; r++)
+            {
+                _readRelationships.Bind(command, r, 0, missing[start + r].Source);
+                _readRelationships.Bind(command, r, 1, missing[start + r].Target);
+            }
+
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    result[(reader.GetInt64(0), reader.GetInt64(1))] = ReadState(reader, 2);
+                }
+            }
+
+            start += rows;
+        }
+
+        return result;
     }
 
     private void WriteRelationships(List<(long Source, long Target, RelationshipState State)> changed, SqliteTransaction transaction)
@@ -166,23 +204,14 @@ internal sealed class BatchWriter : IDisposable
         }
     }
 
-    private RelationshipState? Read(long source, long target, SqliteTransaction transaction)
+    private static RelationshipState ReadState(SqliteDataReader reader, int at)
     {
-        _readRelationship.Transaction = transaction;
-        _readRelationship.Parameters[0].Value = source;
-        _readRelationship.Parameters[1].Value = target;
-        using var reader = _readRelationship.ExecuteReader();
-        if (!reader.Read())
-        {
-            return null;
-        }
-
-        var periods = PeriodsCodec.Decode(reader.GetString(0));
+        var periods = PeriodsCodec.Decode(reader.GetString(at));
         // Graphs written before last_state existed: an odd period list is still open.
-        var state = reader.IsDBNull(1)
+        var state = reader.IsDBNull(at + 1)
             ? (periods.Length % 2 == 1 ? LastState.From : LastState.To)
-            : reader.GetString(1) == "to" ? LastState.To : LastState.From;
-        var lastTs = reader.IsDBNull(2) ? (periods.Length > 0 ? periods[^1] : 0) : reader.GetInt64(2);
+            : reader.GetString(at + 1) == "to" ? LastState.To : LastState.From;
+        var lastTs = reader.IsDBNull(at + 2) ? (periods.Length > 0 ? periods[^1] : 0) : reader.GetInt64(at + 2);
         return new RelationshipState(periods, state, lastTs);
     }
 
