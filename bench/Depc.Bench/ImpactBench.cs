@@ -17,18 +17,7 @@ internal static class ImpactBench
             var driver = new StoreDriver(store);
 
             var diamond = ScenarioTeams.New("diamond");
-            var lines = new List<string>();
-            for (var layer = 0; layer < 29; layer++)
-            {
-                for (var i = 0; i < 10; i++)
-                {
-                    for (var j = 0; j < 10; j++)
-                    {
-                        lines.Add($$$"""{"source":{"label":"L{{{layer}}}","name":"n{{{i}}}"},"target":{"label":"L{{{layer + 1}}}","name":"n{{{j}}}"},"rel":{"from":1}}""");
-                    }
-                }
-            }
-
+            var lines = ScenarioGraphs.Diamond();
             await driver.IngestInBatchesAsync(diamond, lines, 10_000);
             var (ms, count) = await MeasureAsync(store, diamond, "L29", "n0", "L0", 20);
             output.WriteLine($"impacted: diamond 30x10 (2,900 links): {ms:F2} ms per query, {count} impacted of L0");

@@ -32,18 +32,7 @@ public abstract partial class StoreScenarios
     public async Task Impacted_on_a_diamond_graph_walks_the_subgraph_not_the_paths()
     {
         var team = ScenarioTeams.New();
-        var lines = new List<string>();
-        for (var layer = 0; layer < 29; layer++)
-        {
-            for (var i = 0; i < 10; i++)
-            {
-                for (var j = 0; j < 10; j++)
-                {
-                    lines.Add($$$"""{"source": {"label": "L{{{layer}}}", "name": "n{{{i}}}"}, "target": {"label": "L{{{layer + 1}}}", "name": "n{{{j}}}"}, "rel": {"from": 1}}""");
-                }
-            }
-        }
-
+        var lines = ScenarioGraphs.Diamond();
         await Driver.IngestInBatchesAsync(team, lines, 1000);
 
         var graph = (await Store.GetImpactSubgraphAsync(team, "L29", "n0", None))!;

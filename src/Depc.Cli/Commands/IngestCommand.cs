@@ -19,31 +19,47 @@ internal static class IngestCommand
         var rejections = new Option<FileInfo?>("--rejections") { Description = "Write rejections (one JSON line each) to this file instead of stderr" };
         var files = new Argument<string[]>("FILE") { Description = "NDJSON files, one message per line (none or - reads stdin)", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("ingest", "Apply a team's messages from NDJSON files to the graph") { store, team, rejections, files };
-        command.SetAction((result, cancellationToken) => CliAction.WithStoreAsync(
-            console,
-            result.GetValue(store),
-            async graph =>
-            {
-                var teamName = CliOptions.TeamValue(result, team);
-                var sources = result.GetValue(files) is { Length: > 0 } given ? given : ["-"];
-                var rejectionFile = result.GetValue(rejections);
-                var rejectionWriter = rejectionFile is null ? console.Error : new StreamWriter(rejectionFile.FullName);
-                try
+        command.SetAction((result, cancellationToken) => CliAction.RunAsync(console, () =>
+        {
+            // Bad arguments and missing files fail before the store or the rejections file is touched.
+            var teamName = CliOptions.TeamValue(result, team);
+            var sources = result.GetValue(files) is { Length: > 0 } given ? given : ["-"];
+            CheckReadable(sources);
+            return CliAction.WithStoreAsync(
+                console,
+                result.GetValue(store),
+                async graph =>
                 {
-                    var report = await IngestAsync(graph, teamName, sources, console, rejectionWriter, cancellationToken).ConfigureAwait(false);
-                    CliJson.WriteLine(console.Out, report);
-                    return ExitCodes.Ok;
-                }
-                finally
-                {
-                    if (rejectionFile is not null)
+                    var rejectionFile = result.GetValue(rejections);
+                    var rejectionWriter = rejectionFile is null ? console.Error : new StreamWriter(rejectionFile.FullName);
+                    try
                     {
-                        await rejectionWriter.DisposeAsync().ConfigureAwait(false);
+                        var report = await IngestAsync(graph, teamName, sources, console, rejectionWriter, cancellationToken).ConfigureAwait(false);
+                        CliJson.WriteLine(console.Out, report);
+                        return ExitCodes.Ok;
                     }
-                }
-            },
-            cancellationToken));
+                    finally
+                    {
+                        if (rejectionFile is not null)
+                        {
+                            await rejectionWriter.DisposeAsync().ConfigureAwait(false);
+                        }
+                    }
+                },
+                cancellationToken);
+        }));
         return command;
+    }
+
+    private static void CheckReadable(string[] sources)
+    {
+        foreach (var name in sources.Where(s => s != "-"))
+        {
+            if (!File.Exists(name))
+            {
+                throw new IOException($"cannot read '{name}': no such file");
+            }
+        }
     }
 
     private static async Task<IngestReport> IngestAsync(
@@ -54,15 +70,7 @@ internal static class IngestCommand
         TextWriter rejections,
         CancellationToken cancellationToken)
     {
-        // Open every file first: an unreadable file fails the command before anything is written.
         var streams = sources.Select(s => (Name: s == "-" ? "stdin" : s, Open: s == "-" ? console.OpenStandardInput : () => File.OpenRead(s))).ToList();
-        foreach (var (name, _) in streams.Where(s => s.Name != "stdin"))
-        {
-            if (!File.Exists(name))
-            {
-                throw new IOException($"cannot read '{name}': no such file");
-            }
-        }
 
         var decoder = new MessageDecoder();
         var pipeline = new IngestPipeline(graph, decoder, TimeProvider.System);

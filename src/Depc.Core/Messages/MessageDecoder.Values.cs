@@ -5,8 +5,6 @@ namespace Depc.Core.Messages;
 
 public sealed partial class MessageDecoder
 {
-    private const int MaxInlineStringBytes = 256;
-
     /// <summary>Reads <c>{"label", "name", "props"?}</c>; the current token is its value.</summary>
     private Rejection? ReadNode(ref Utf8JsonReader reader, FieldPath path, out NodeSpec? node)
     {
@@ -115,22 +113,8 @@ public sealed partial class MessageDecoder
             return new Rejection(path.ToString(), isLabel ? Naming.GraphNames.LabelRule : Naming.GraphNames.NameRule);
         }
 
-        // Escapes (\u0041) are legal JSON: judge the text they stand for.
-        scoped ReadOnlySpan<byte> bytes;
-        Span<byte> buffer = stackalloc byte[MaxInlineStringBytes];
-        if (!reader.ValueIsEscaped)
-        {
-            bytes = reader.ValueSpan;
-        }
-        else if (reader.ValueSpan.Length <= MaxInlineStringBytes)
-        {
-            bytes = buffer[..reader.CopyString(buffer)];
-        }
-        else
-        {
-            bytes = Encoding.UTF8.GetBytes(reader.GetString()!);
-        }
-
+        // Escapes (\u0041) are legal JSON: judge the text they stand for (rare, so off the fast path).
+        var bytes = reader.ValueIsEscaped ? Unescaped(ref reader) : reader.ValueSpan;
         if (isLabel ? !Naming.GraphNames.IsValidLabel(bytes) : !Naming.GraphNames.IsValidName(bytes))
         {
             return new Rejection(path.ToString(), isLabel ? Naming.GraphNames.LabelRule : Naming.GraphNames.NameRule);
@@ -139,6 +123,8 @@ public sealed partial class MessageDecoder
         value = isLabel ? _labels.Get(bytes) : Encoding.Latin1.GetString(bytes);
         return null;
     }
+
+    private static byte[] Unescaped(ref Utf8JsonReader reader) => Encoding.UTF8.GetBytes(reader.GetString()!);
 
     private static Rejection? ReadFrom(ref Utf8JsonReader reader, FieldPath path, out long? value) =>
         ReadInteger(ref reader, path, minimum: 0, out value);
