@@ -11,6 +11,9 @@ internal static class DepcCli
         IngestCommand.Create(console),
         QueryCommand.Create(console),
         DeleteNodeCommand.Create(console),
+        PushCommand.Create(console),
+        ServeCommand.Create(console),
+        TeamCommand.Create(console),
     };
 
     public static async Task<int> RunAsync(string[] args, CliConsole console)

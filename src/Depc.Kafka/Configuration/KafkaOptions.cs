@@ -1,0 +1,154 @@
+using Confluent.Kafka;
+
+namespace Depc.Kafka.Configuration;
+
+/// <summary>
+/// Kafka settings of the ingestion service, bound from the configuration section
+/// <c>Depc:Kafka</c> (<see cref="SectionName"/>). Every default is the value a plain
+/// <c>depc serve</c> gets; durations are <see cref="TimeSpan"/>s ("00:00:05").
+/// </summary>
+public sealed class KafkaOptions
+{
+    public const string SectionName = "Depc:Kafka";
+
+    /// <summary>The SPEC §2 team topic pattern.</summary>
+    public const string DefaultTopicPattern = @"^depc\.[A-Za-z0-9-]+$";
+
+    /// <summary>Comma-separated <c>host:port</c> list; Kafka consumption is on when it is set.</summary>
+    public string? BootstrapServers { get; set; }
+
+    /// <summary>Consumer group shared by every <c>depc serve</c> instance. Default <c>depc</c>.</summary>
+    public string GroupId { get; set; } = "depc";
+
+    /// <summary>Client id sent to the brokers (quotas, broker logs). Default <c>depc</c>.</summary>
+    public string ClientId { get; set; } = "depc";
+
+    /// <summary>Regex of the topics to consume; must start with <c>^</c>. Default <see cref="DefaultTopicPattern"/>.</summary>
+    public string TopicPattern { get; set; } = DefaultTopicPattern;
+
+    /// <summary>Where a new group starts. Default <see cref="AutoOffsetReset.Earliest"/>: nothing a team sent before is skipped.</summary>
+    public AutoOffsetReset AutoOffsetReset { get; set; } = AutoOffsetReset.Earliest;
+
+    /// <summary>Default <see cref="SecurityProtocol.Plaintext"/>; a real cluster uses <c>SaslSsl</c>.</summary>
+    public SecurityProtocol SecurityProtocol { get; set; } = SecurityProtocol.Plaintext;
+
+    /// <summary>SASL mechanism (<c>Plain</c>, <c>ScramSha256</c>, <c>ScramSha512</c>), when the protocol is SASL.</summary>
+    public SaslMechanism? SaslMechanism { get; set; }
+
+    public string? SaslUsername { get; set; }
+
+    /// <summary>Never logged nor shown by <see cref="ToString"/>.</summary>
+    public string? SaslPassword { get; set; }
+
+    /// <summary>File or directory of CA certificates to verify the brokers with (PEM).</summary>
+    public string? SslCaLocation { get; set; }
+
+    /// <summary>Cut a partition's batch at this many messages. Default 5,000.</summary>
+    public int MaxBatchMessages { get; set; } = 5_000;
+
+    /// <summary>Cut a partition's batch at this many payload bytes. Default 4 MiB.</summary>
+    public int MaxBatchBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Cut a partition's batch when its first message waited this long. Default 200 ms.</summary>
+    public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Cut batches waiting to be written; when full, consumption pauses (bounded memory). Default 8.</summary>
+    public int MaxPendingBatches { get; set; } = 8;
+
+    /// <summary>Messages larger than this are rejected (SPEC §3). Default 1 MiB.</summary>
+    public int MaxMessageBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>How often written offsets are committed to Kafka. Default 1 s.</summary>
+    public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often new team topics are looked for. Default 10 s.</summary>
+    public TimeSpan TopicRefreshInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Group session timeout; null keeps the client's default (45 s).</summary>
+    public TimeSpan? SessionTimeout { get; set; }
+
+    /// <summary>Heartbeat of SPEC §4, written through the store while consuming. Default 5 s.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>First delay before retrying a transient store failure (exponential, jittered). Default 200 ms.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Longest delay between two store retries. Default 30 s.</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>On partition revocation, how long the batches in hand may take to be written before they are abandoned uncommitted. Default 30 s.</summary>
+    public TimeSpan RevocationTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>On shutdown, how long the batches in hand may take to be written before they are abandoned uncommitted. Default 10 s.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Forward rejected messages to <c>depc.&lt;team&gt;.rejected</c>. Default off.</summary>
+    public bool DeadLetters { get; set; }
+
+    /// <summary>Extra librdkafka properties (e.g. <c>ssl.certificate.location</c>), applied last.</summary>
+    public Dictionary<string, string> Client { get; } = new(StringComparer.Ordinal);
+
+    public ConsumerConfig BuildConsumerConfig()
+    {
+        var config = new ConsumerConfig
+        {
+            GroupId = GroupId,
+            AutoOffsetReset = AutoOffsetReset,
+            // Offsets are stored by the writer only after the store transaction committed.
+            EnableAutoOffsetStore = false,
+            EnableAutoCommit = true,
+            AutoCommitIntervalMs = Milliseconds(CommitInterval),
+            TopicMetadataRefreshIntervalMs = Milliseconds(TopicRefreshInterval),
+            EnablePartitionEof = false,
+            MessageMaxBytes = Math.Max(1_000_000, MaxMessageBytes + 64 * 1024),
+        };
+        if (SessionTimeout is { } session)
+        {
+            config.SessionTimeoutMs = Milliseconds(session);
+            config.HeartbeatIntervalMs = Math.Max(100, Milliseconds(session) / 3);
+        }
+
+        Apply(config);
+        return config;
+    }
+
+    public ProducerConfig BuildProducerConfig()
+    {
+        var config = new ProducerConfig
+        {
+            EnableIdempotence = true,
+            Acks = Acks.All,
+            LingerMs = 5,
+            CompressionType = CompressionType.Lz4,
+        };
+        Apply(config);
+        return config;
+    }
+
+    public override string ToString() =>
+        $"bootstrap={BootstrapServers}, group={GroupId}, client={ClientId}, pattern={TopicPattern}, " +
+        $"security={SecurityProtocol}, sasl={SaslMechanism?.ToString() ?? "-"}, user={SaslUsername ?? "-"}, " +
+        $"password={(string.IsNullOrEmpty(SaslPassword) ? "-" : "***")}, ca={SslCaLocation ?? "-"}, " +
+        $"batch={MaxBatchMessages} msgs/{MaxBatchBytes} B/{MaxBatchDelay.TotalMilliseconds} ms, dead-letters={DeadLetters}";
+
+    private static int Milliseconds(TimeSpan span) => (int)Math.Clamp(span.TotalMilliseconds, 1, int.MaxValue);
+
+    private void Apply(ClientConfig config)
+    {
+        config.BootstrapServers = BootstrapServers;
+        config.ClientId = ClientId;
+        config.SecurityProtocol = SecurityProtocol;
+        if (SaslMechanism is { } mechanism)
+        {
+            config.SaslMechanism = mechanism;
+        }
+
+        config.SaslUsername = SaslUsername;
+        config.SaslPassword = SaslPassword;
+        config.SslCaLocation = SslCaLocation;
+        foreach (var (key, value) in Client)
+        {
+            config.Set(key, value);
+        }
+    }
+}

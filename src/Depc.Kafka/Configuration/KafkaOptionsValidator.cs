@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using Confluent.Kafka;
+using Microsoft.Extensions.Options;
+
+namespace Depc.Kafka.Configuration;
+
+/// <summary>Checks <see cref="KafkaOptions"/> at start, so a bad setting fails <c>depc serve</c> at once, not at the first message.</summary>
+internal sealed class KafkaOptionsValidator : IValidateOptions<KafkaOptions>
+{
+    public ValidateOptionsResult Validate(string? name, KafkaOptions options)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.BootstrapServers))
+        {
+            errors.Add("Depc:Kafka:BootstrapServers is required");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.GroupId))
+        {
+            errors.Add("Depc:Kafka:GroupId must not be empty");
+        }
+
+        if (!options.TopicPattern.StartsWith('^'))
+        {
+            errors.Add("Depc:Kafka:TopicPattern must start with '^' (a topic regex)");
+        }
+        else if (!IsRegex(options.TopicPattern))
+        {
+            errors.Add("Depc:Kafka:TopicPattern is not a valid regular expression");
+        }
+
+        Positive(errors, options.MaxBatchMessages, nameof(options.MaxBatchMessages));
+        Positive(errors, options.MaxBatchBytes, nameof(options.MaxBatchBytes));
+        Positive(errors, options.MaxPendingBatches, nameof(options.MaxPendingBatches));
+        Positive(errors, options.MaxMessageBytes, nameof(options.MaxMessageBytes));
+        Positive(errors, options.MaxBatchDelay, nameof(options.MaxBatchDelay));
+        Positive(errors, options.CommitInterval, nameof(options.CommitInterval));
+        Positive(errors, options.TopicRefreshInterval, nameof(options.TopicRefreshInterval));
+        Positive(errors, options.HeartbeatInterval, nameof(options.HeartbeatInterval));
+        Positive(errors, options.RetryBaseDelay, nameof(options.RetryBaseDelay));
+        Positive(errors, options.RevocationTimeout, nameof(options.RevocationTimeout));
+        Positive(errors, options.ShutdownTimeout, nameof(options.ShutdownTimeout));
+        if (options.RetryMaxDelay < options.RetryBaseDelay)
+        {
+            errors.Add("Depc:Kafka:RetryMaxDelay must not be shorter than RetryBaseDelay");
+        }
+
+        var sasl = options.SecurityProtocol is SecurityProtocol.SaslSsl or SecurityProtocol.SaslPlaintext;
+        if (sasl && (options.SaslMechanism is null || string.IsNullOrEmpty(options.SaslUsername) || string.IsNullOrEmpty(options.SaslPassword)))
+        {
+            errors.Add("Depc:Kafka: SASL needs SaslMechanism, SaslUsername and SaslPassword");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool IsRegex(string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static void Positive(List<string> errors, int value, string name)
+    {
+        if (value <= 0)
+        {
+            errors.Add($"Depc:Kafka:{name} must be positive");
+        }
+    }
+
+    private static void Positive(List<string> errors, TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            errors.Add($"Depc:Kafka:{name} must be positive");
+        }
+    }
+}

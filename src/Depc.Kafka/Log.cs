@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Logging;
+
+namespace Depc.Kafka;
+
+/// <summary>Every log line of Depc.Kafka (event ids 3000–3999); team/topic/partition/offset are structured fields.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(3000, LogLevel.Information, "Consuming Kafka topics matching {Pattern} at {BootstrapServers} in group {GroupId}")]
+    public static partial void ConsumerStarting(ILogger logger, string pattern, string? bootstrapServers, string groupId);
+
+    [LoggerMessage(3001, LogLevel.Information, "Partitions assigned: {Partitions}")]
+    public static partial void PartitionsAssigned(ILogger logger, string partitions);
+
+    [LoggerMessage(3002, LogLevel.Information, "Partitions revoked: {Partitions}; writing the batches in hand before they go")]
+    public static partial void PartitionsRevoked(ILogger logger, string partitions);
+
+    [LoggerMessage(3003, LogLevel.Warning, "Partitions lost: {Partitions}; their unwritten batches are abandoned uncommitted")]
+    public static partial void PartitionsLost(ILogger logger, string partitions);
+
+    [LoggerMessage(3004, LogLevel.Debug, "Batch written for team {Team} from {Topic}/{Partition} offsets {FirstOffset}-{LastOffset}: {Received} received, {Accepted} accepted, {Rejected} rejected, {Duplicates} duplicates in {ElapsedMs} ms")]
+    public static partial void BatchWritten(ILogger logger, string team, string topic, int partition, long firstOffset, long lastOffset, long received, long accepted, long rejected, long duplicates, double elapsedMs);
+
+    [LoggerMessage(3005, LogLevel.Warning, "Message rejected for team {Team} at {Topic}/{Partition}@{Offset}: {Reason}")]
+    public static partial void MessageRejected(ILogger logger, string team, string topic, int partition, long offset, string reason);
+
+    [LoggerMessage(3006, LogLevel.Debug, "Rejected payload for team {Team} at {Origin}: {Payload}")]
+    public static partial void RejectedPayload(ILogger logger, string team, string origin, string payload);
+
+    [LoggerMessage(3007, LogLevel.Warning, "Store write for team {Team} failed transiently (attempt {Attempt}); retrying in {DelayMs} ms, consumption paused meanwhile")]
+    public static partial void StoreRetry(ILogger logger, Exception? exception, string team, int attempt, double delayMs);
+
+    [LoggerMessage(3008, LogLevel.Error, "Store refused a batch of {Count} messages for team {Team}; splitting it to find the message responsible")]
+    public static partial void StoreRefusedBatch(ILogger logger, Exception exception, string team, int count);
+
+    [LoggerMessage(3009, LogLevel.Warning, "Could not forward a rejected message of team {Team} to {DeadLetterTopic}")]
+    public static partial void DeadLetterFailed(ILogger logger, Exception exception, string team, string deadLetterTopic);
+
+    [LoggerMessage(3010, LogLevel.Warning, "Offset commit failed: {Reason}")]
+    public static partial void CommitFailed(ILogger logger, string reason);
+
+    [LoggerMessage(3011, LogLevel.Warning, "Kafka client error: {Reason} ({Code})")]
+    public static partial void ClientError(ILogger logger, string reason, string code);
+
+    [LoggerMessage(3012, LogLevel.Warning, "Heartbeat write failed")]
+    public static partial void HeartbeatFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3013, LogLevel.Information, "Kafka consumer stopped")]
+    public static partial void ConsumerStopped(ILogger logger);
+
+    [LoggerMessage(3014, LogLevel.Warning, "Batches of {Partitions} not written within {TimeoutMs} ms; abandoned uncommitted (they will be consumed again)")]
+    public static partial void BatchesAbandoned(ILogger logger, string partitions, double timeoutMs);
+
+    [LoggerMessage(3015, LogLevel.Warning, "Consume failed at {Topic}/{Partition}@{Offset}: {Reason}")]
+    public static partial void ConsumeFailed(ILogger logger, string? topic, int partition, long offset, string reason);
+
+    [LoggerMessage(3016, LogLevel.Warning, "Topic {Topic} matches the pattern but is not a team topic (depc.<team>); its messages are skipped")]
+    public static partial void NotTeamTopic(ILogger logger, string topic);
+
+    [LoggerMessage(3017, LogLevel.Debug, "Consumption paused: {Pending} batches wait for the store")]
+    public static partial void Paused(ILogger logger, int pending);
+
+    [LoggerMessage(3018, LogLevel.Debug, "Consumption resumed")]
+    public static partial void Resumed(ILogger logger);
+
+    [LoggerMessage(3019, LogLevel.Debug, "librdkafka {Facility}: {Message}")]
+    public static partial void ClientLog(ILogger logger, string facility, string message);
+
+    [LoggerMessage(3020, LogLevel.Debug, "Committed offsets: {Offsets}")]
+    public static partial void Committed(ILogger logger, string offsets);
+
+    [LoggerMessage(3021, LogLevel.Critical, "Kafka client fatal error: {Reason}; the consumer stops")]
+    public static partial void FatalError(ILogger logger, string reason);
+
+    [LoggerMessage(3022, LogLevel.Error, "Writer failed for team {Team} at {Topic}/{Partition} offsets {FirstOffset}-{LastOffset}")]
+    public static partial void WriterFailed(ILogger logger, Exception exception, string team, string topic, int partition, long firstOffset, long lastOffset);
+
+    [LoggerMessage(3023, LogLevel.Information, "Message for team {Team} sent to {Topic}/{Partition}@{Offset}")]
+    public static partial void MessageSent(ILogger logger, string team, string topic, int partition, long offset);
+
+    [LoggerMessage(3024, LogLevel.Warning, "The rejection sink failed for team {Team}")]
+    public static partial void SinkFailed(ILogger logger, Exception exception, string team);
+
+    [LoggerMessage(3025, LogLevel.Information, "Kafka ingestion configured: {Options}")]
+    public static partial void Configured(ILogger logger, string options);
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics.Metrics;
+using Depc.Core.Ingestion;
+using Depc.Core.Naming;
+
+namespace Depc.Kafka.Telemetry;
+
+/// <summary>
+/// The ingestion instruments of the <c>Depc</c> meter: <c>depc.messages</c> (team, outcome),
+/// <c>depc.batch.size</c>, <c>depc.batch.write.duration</c> (s) and <c>depc.consumer.lag</c> (team, partition).
+/// </summary>
+public sealed class DepcMetrics
+{
+    public const string MeterName = "Depc";
+
+    private readonly Counter<long> _messages;
+    private readonly Histogram<int> _batchSize;
+    private readonly Histogram<double> _writeDuration;
+
+    public DepcMetrics(IMeterFactory meterFactory, IConsumerLagSource lag)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        ArgumentNullException.ThrowIfNull(lag);
+        var meter = meterFactory.Create(MeterName);
+        _messages = meter.CreateCounter<long>("depc.messages", "{message}", "Messages ingested, by team and outcome");
+        _batchSize = meter.CreateHistogram<int>("depc.batch.size", "{message}", "Messages per written batch");
+        _writeDuration = meter.CreateHistogram<double>("depc.batch.write.duration", "s", "Time to write a batch, retries included");
+        meter.CreateObservableGauge(
+            "depc.consumer.lag",
+            () => lag.GetLag().Select(static l => new Measurement<long>(
+                l.Lag,
+                new KeyValuePair<string, object?>("team", l.Team),
+                new KeyValuePair<string, object?>("partition", l.Partition))),
+            "{message}",
+            "Messages of a partition not yet written");
+    }
+
+    public void BatchWritten(TeamName team, IngestReport report, TimeSpan elapsed)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var tag = new KeyValuePair<string, object?>("team", team.Value);
+        Add(tag, "accepted", report.Accepted);
+        Add(tag, "rejected", report.Rejected);
+        Add(tag, "duplicate", report.Duplicates);
+        _batchSize.Record((int)report.Received, tag);
+        _writeDuration.Record(elapsed.TotalSeconds, tag);
+    }
+
+    private void Add(KeyValuePair<string, object?> team, string outcome, long count)
+    {
+        if (count > 0)
+        {
+            _messages.Add(count, team, new KeyValuePair<string, object?>("outcome", outcome));
+        }
+    }
+}

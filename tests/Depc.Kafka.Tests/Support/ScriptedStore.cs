@@ -1,0 +1,61 @@
+using Depc.Core.Naming;
+using Depc.Core.Planning;
+using Depc.Core.Storage;
+
+namespace Depc.Kafka.Tests.Support;
+
+/// <summary>
+/// A store for unit tests: fails transiently a given number of times, refuses (non-transiently)
+/// any batch naming a "poison" node, otherwise accepts every message and remembers the node names.
+/// </summary>
+internal sealed class ScriptedStore : IGraphStore
+{
+    public int TransientFailures { get; set; }
+
+    public HashSet<string> Poison { get; } = new(StringComparer.Ordinal);
+
+    public List<string> Applied { get; } = [];
+
+    public int Calls { get; private set; }
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<BatchResult> ApplyAsync(BatchPlan plan, CancellationToken cancellationToken)
+    {
+        Calls++;
+        if (TransientFailures > 0)
+        {
+            TransientFailures--;
+            throw new StoreException("database is locked", isTransient: true);
+        }
+
+        var names = plan.Nodes.SelectMany(l => l.Nodes).Select(n => n.Name).ToList();
+        if (names.Any(Poison.Contains))
+        {
+            throw new StoreException("constraint failed", isTransient: false);
+        }
+
+        Applied.AddRange(names);
+        return Task.FromResult(new BatchResult([.. Enumerable.Repeat(MessageOutcome.Accepted, plan.MessageCount)], []));
+    }
+
+    public Task WriteHeartbeatAsync(long unixSeconds, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<long?> ReadHeartbeatAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<LabelCount>> GetLabelsAsync(TeamName team, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<string>> GetNodeNamesAsync(TeamName team, string label, NodeListQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<GraphNode?> GetNodeAsync(TeamName team, string label, string name, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<long> CountDependenciesAsync(TeamName team, string label, string name, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<Neighbour>> GetNeighboursAsync(TeamName team, string label, string name, Direction direction, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<ImpactSubgraph?> GetImpactSubgraphAsync(TeamName team, string label, string name, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<DeleteOutcome> DeleteNodeAsync(TeamName team, string label, string name, bool detach, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
