@@ -20,7 +20,9 @@ internal static class Corpus
             var flat = random.Next(2) == 0;
             if (i % 3 == 0)
             {
+                // A server keeps the start it was created with; re-sends repeat it.
                 var server = random.Next(50_000);
+                var created = Epoch - server;
                 yield return flat
                     ? $$$"""{"source_label":"Server","source_name":"srv{{{server}}}.dc1.example.net","source_from":{{{t}}}}"""
                     : $$$"""{"source":{"label":"Server","name":"srv{{{server}}}.dc1.example.net","props":{"from":{{{t}}} } }}""";

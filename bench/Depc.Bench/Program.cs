@@ -1,13 +1,19 @@
 using System.Globalization;
 using Depc.Bench;
 
-// depc-bench [all|decode|ingest|impacted] [--messages N] [--tree-nodes N] [--depc PATH]
+// depc-bench [all|decode|ingest|impacted|kafka|corpus] [--messages N] [--tree-nodes N] [--depc PATH] [--out FILE]
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var messages = IntArg("--messages", 1_000_000);
 var treeNodes = IntArg("--tree-nodes", 1_000_000);
 var depc = StringArg("--depc", Path.Combine(AppContext.BaseDirectory, "depc"));
 var output = Console.Out;
 output.WriteLine($"Depc benchmarks, {Environment.ProcessorCount} cores, {DateTimeOffset.UtcNow:u}");
+
+if (what is "corpus")
+{
+    Corpus.WriteFile(StringArg("--out", "corpus.ndjson"), messages);
+    return;
+}
 
 if (what is "all" or "decode")
 {

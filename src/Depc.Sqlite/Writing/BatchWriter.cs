@@ -14,33 +14,34 @@ internal sealed class BatchWriter : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly WriteCache _cache;
-    private readonly MultiRowCommand _upsertNodes;
-    private readonly MultiRowCommand _upsertRelationships;
-    private readonly MultiRowCommand _readRelationships;
-    private readonly SqliteCommand _readGeneration;
-    private readonly SqliteCommand _bumpGeneration;
+    private readonly PreparedCommand _upsertNode;
+    private readonly PreparedCommand _upsertRelationship;
+    private readonly PreparedCommand _readRelationship;
+    private readonly PreparedCommand _readGeneration;
+    private readonly PreparedCommand _bumpGeneration;
 
     public BatchWriter(SqliteConnection connection, WriteCache cache)
     {
         _connection = connection;
         _cache = cache;
-        _upsertNodes = new MultiRowCommand(
+        _upsertNode = new PreparedCommand(
             connection,
-            """INSERT INTO nodes (team, label, name, "from", "to")""",
-            5,
-            """ON CONFLICT (team, label, name) DO UPDATE SET "from" = coalesce(excluded."from", nodes."from"), "to" = coalesce(excluded."to", nodes."to") RETURNING id, label, name""");
-        _upsertRelationships = new MultiRowCommand(
+            """
+            INSERT INTO nodes (team, label, name, "from", "to") VALUES (@p0, @p1, @p2, @p3, @p4)
+            ON CONFLICT (team, label, name) DO UPDATE SET "from" = coalesce(excluded."from", nodes."from"), "to" = coalesce(excluded."to", nodes."to")
+            RETURNING id, "from", "to"
+            """,
+            5);
+        _upsertRelationship = new PreparedCommand(
             connection,
-            "INSERT INTO relationships (source_id, target_id, periods, last_state, last_ts)",
-            5,
-            "ON CONFLICT (source_id, target_id) DO UPDATE SET periods = excluded.periods, last_state = excluded.last_state, last_ts = excluded.last_ts");
-        _readRelationships = new MultiRowCommand(
-            connection,
-            "SELECT source_id, target_id, periods, last_state, last_ts FROM relationships WHERE (source_id, target_id) IN (",
-            2,
-            ")");
-        _readGeneration = Command("SELECT value FROM meta WHERE key = 'generation'");
-        _bumpGeneration = Command("UPDATE meta SET value = value + 1 WHERE key = 'generation' RETURNING value");
+            """
+            INSERT INTO relationships (source_id, target_id, periods, last_state, last_ts) VALUES (@p0, @p1, @p2, @p3, @p4)
+            ON CONFLICT (source_id, target_id) DO UPDATE SET periods = excluded.periods, last_state = excluded.last_state, last_ts = excluded.last_ts
+            """,
+            5);
+        _readRelationship = new PreparedCommand(connection, "SELECT periods, last_state, last_ts FROM relationships WHERE source_id = @p0 AND target_id = @p1", 2);
+        _readGeneration = new PreparedCommand(connection, "SELECT value FROM meta WHERE key = 'generation'", 0);
+        _bumpGeneration = new PreparedCommand(connection, "UPDATE meta SET value = value + 1 WHERE key = 'generation' RETURNING value", 0);
     }
 
     public BatchResult Apply(BatchPlan plan)
@@ -48,14 +49,14 @@ internal sealed class BatchWriter : IDisposable
         using var transaction = _connection.BeginTransaction(deferred: false);
         try
         {
-            if (Scalar(_readGeneration, transaction) != _cache.Generation)
+            if ((long)_readGeneration.Bind(transaction).ExecuteScalar()! != _cache.Generation)
             {
                 _cache.Clear();
             }
 
             UpsertNodes(plan, transaction);
             var result = ApplyRelationships(plan, transaction);
-            _cache.Generation = Scalar(_bumpGeneration, transaction);
+            _cache.Generation = (long)_bumpGeneration.Bind(transaction).ExecuteScalar()!;
             transaction.Commit();
             _cache.Trim();
             return result;
@@ -73,9 +74,9 @@ internal sealed class BatchWriter : IDisposable
 
     public void Dispose()
     {
-        _upsertNodes.Dispose();
-        _upsertRelationships.Dispose();
-        _readRelationships.Dispose();
+        _upsertNode.Dispose();
+        _upsertRelationship.Dispose();
+        _readRelationship.Dispose();
         _readGeneration.Dispose();
         _bumpGeneration.Dispose();
     }
@@ -83,42 +84,24 @@ internal sealed class BatchWriter : IDisposable
     private void UpsertNodes(BatchPlan plan, SqliteTransaction transaction)
     {
         var team = plan.Team.Value;
-        var pending = new List<(string Label, NodeUpsert Node)>();
         foreach (var group in plan.Nodes)
         {
             foreach (var node in group.Nodes)
             {
-                // A node we know, named without from/to, is unchanged by the message: no write.
-                if (node.From is not null || node.To is not null || !_cache.NodeIds.ContainsKey((team, group.Label, node.Name)))
+                // Producers re-send their topology: a known node whose bounds would not change needs no write.
+                var key = (team, group.Label, node.Name);
+                if (_cache.Nodes.TryGetValue(key, out var known) && known.Covers(node.From, node.To))
                 {
-                    pending.Add((group.Label, node));
+                    continue;
                 }
-            }
-        }
 
-        for (var start = 0; start < pending.Count;)
-        {
-            var rows = pending.Count - start >= MultiRowCommand.ChunkRows ? MultiRowCommand.ChunkRows : 1;
-            var command = _upsertNodes.For(rows, transaction);
-            for (var r = 0; r < rows; r++)
-            {
-                var (label, node) = pending[start + r];
-                _upsertNodes.Bind(command, r, 0, team);
-                _upsertNodes.Bind(command, r, 1, label);
-                _upsertNodes.Bind(command, r, 2, node.Name);
-                _upsertNodes.Bind(command, r, 3, node.From);
-                _upsertNodes.Bind(command, r, 4, node.To);
+                using var reader = _upsertNode.Bind(transaction, team, group.Label, node.Name, node.From, node.To).ExecuteReader();
+                reader.Read();
+                _cache.Nodes[key] = new CachedNode(
+                    reader.GetInt64(0),
+                    reader.IsDBNull(1) ? null : reader.GetInt64(1),
+                    reader.IsDBNull(2) ? null : reader.GetInt64(2));
             }
-
-            using (var reader = command.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    _cache.NodeIds[(team, reader.GetString(1), reader.GetString(2))] = reader.GetInt64(0);
-                }
-            }
-
-            start += rows;
         }
     }
 
@@ -130,7 +113,7 @@ internal sealed class BatchWriter : IDisposable
         {
             foreach (var rel in group.Relationships)
             {
-                keys.Add((_cache.NodeIds[(team, group.SourceLabel, rel.SourceName)], _cache.NodeIds[(team, group.TargetLabel, rel.TargetName)], rel));
+                keys.Add((_cache.Nodes[(team, group.SourceLabel, rel.SourceName)].Id, _cache.Nodes[(team, group.TargetLabel, rel.TargetName)].Id, rel));
             }
         }
 
@@ -154,30 +137,22 @@ internal sealed class BatchWriter : IDisposable
         return new BatchResult(outcomes, rejections);
     }
 
-    /// <summary>Reads the stored state of the batch's relationships the cache does not know, 100 per statement.</summary>
+    /// <summary>Reads the stored state of the batch's relationships the cache does not know.</summary>
     private Dictionary<(long, long), RelationshipState> ReadUncached(List<(long Source, long Target, RelationshipEvents Rel)> keys, SqliteTransaction transaction)
     {
-        var missing = keys.Where(k => !_cache.Relationships.ContainsKey((k.Source, k.Target))).ToList();
         var result = new Dictionary<(long, long), RelationshipState>();
-        for (var start = 0; start < missing.Count;)
+        foreach (var (source, target, _) in keys)
         {
-            var rows = missing.Count - start >= MultiRowCommand.ChunkRows ? MultiRowCommand.ChunkRows : 1;
-            var command = _readRelationships.For(rows, transaction);
-            for (var r = 0; r < rows; r++)
+            if (_cache.Relationships.ContainsKey((source, target)))
             {
-                _readRelationships.Bind(command, r, 0, missing[start + r].Source);
-                _readRelationships.Bind(command, r, 1, missing[start + r].Target);
+                continue;
             }
 
-            using (var reader = command.ExecuteReader())
+            using var reader = _readRelationship.Bind(transaction, source, target).ExecuteReader();
+            if (reader.Read())
             {
-                while (reader.Read())
-                {
-                    result[(reader.GetInt64(0), reader.GetInt64(1))] = ReadState(reader, 2);
-                }
+                result[(source, target)] = ReadState(reader, 0);
             }
-
-            start += rows;
         }
 
         return result;
@@ -185,22 +160,11 @@ internal sealed class BatchWriter : IDisposable
 
     private void WriteRelationships(List<(long Source, long Target, RelationshipState State)> changed, SqliteTransaction transaction)
     {
-        for (var start = 0; start < changed.Count;)
+        foreach (var (source, target, state) in changed)
         {
-            var rows = changed.Count - start >= MultiRowCommand.ChunkRows ? MultiRowCommand.ChunkRows : 1;
-            var command = _upsertRelationships.For(rows, transaction);
-            for (var r = 0; r < rows; r++)
-            {
-                var (source, target, state) = changed[start + r];
-                _upsertRelationships.Bind(command, r, 0, source);
-                _upsertRelationships.Bind(command, r, 1, target);
-                _upsertRelationships.Bind(command, r, 2, PeriodsCodec.Encode(state.Periods));
-                _upsertRelationships.Bind(command, r, 3, RelationshipState.StateText(state.LastState));
-                _upsertRelationships.Bind(command, r, 4, state.LastTs);
-            }
-
-            command.ExecuteNonQuery();
-            start += rows;
+            _upsertRelationship
+                .Bind(transaction, source, target, PeriodsCodec.Encode(state.Periods), RelationshipState.StateText(state.LastState), state.LastTs)
+                .ExecuteNonQuery();
         }
     }
 
@@ -213,23 +177,5 @@ internal sealed class BatchWriter : IDisposable
             : reader.GetString(at + 1) == "to" ? LastState.To : LastState.From;
         var lastTs = reader.IsDBNull(at + 2) ? (periods.Length > 0 ? periods[^1] : 0) : reader.GetInt64(at + 2);
         return new RelationshipState(periods, state, lastTs);
-    }
-
-    private SqliteCommand Command(string sql, params string[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var p in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter(p, DBNull.Value));
-        }
-
-        return command;
-    }
-
-    private static long Scalar(SqliteCommand command, SqliteTransaction transaction)
-    {
-        command.Transaction = transaction;
-        return (long)command.ExecuteScalar()!;
     }
 }
