@@ -5,7 +5,7 @@ using Depc.Core.Naming;
 namespace Depc.Cli.Input;
 
 /// <summary>
-/// Collects lines into batches, decodes each full batch on the reading thread and hands it to a
+/// Collects lines into batches, decodes and plans each full batch on the reading thread and hands it to a
 /// writer task through a small bounded channel, so reading/decoding and the store write overlap
 /// while memory stays bounded by two batches.
 /// </summary>
@@ -16,7 +16,7 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
     private readonly int _maxMessages;
     private readonly int _maxBytes;
     private readonly Func<MessageRejection, Task> _report;
-    private readonly Channel<DecodedBatch> _channel = Channel.CreateBounded<DecodedBatch>(1);
+    private readonly Channel<PlannedBatch> _channel = Channel.CreateBounded<PlannedBatch>(1);
     private readonly Task _writer;
     private readonly List<RawMessage> _lines = [];
     private readonly List<MessageRejection> _early = [];
@@ -77,7 +77,7 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
         _used = 0;
         try
         {
-            await _channel.Writer.WriteAsync(decoded, cancellationToken).ConfigureAwait(false);
+            await _channel.Writer.WriteAsync(_pipeline.Plan(decoded), cancellationToken).ConfigureAwait(false);
         }
         catch (ChannelClosedException)
         {

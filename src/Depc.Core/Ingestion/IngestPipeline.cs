@@ -33,16 +33,24 @@ public sealed class IngestPipeline(IGraphStore store, MessageDecoder decoder, Ti
         return new DecodedBatch(team, batch.Count, messages, sources, rejections);
     }
 
+    /// <summary>Plans a decoded batch; messages without rel bounds take the current time as <c>from</c>.</summary>
+    public PlannedBatch Plan(DecodedBatch batch) =>
+        new(batch, BatchPlanner.Plan(batch.Team, batch.Messages, time.GetUtcNow().ToUnixTimeSeconds()));
+
     /// <summary>Writes the valid messages of a decoded batch in one store transaction.</summary>
-    public async Task<IngestReport> ApplyAsync(DecodedBatch batch, CancellationToken cancellationToken)
+    public Task<IngestReport> ApplyAsync(DecodedBatch batch, CancellationToken cancellationToken) =>
+        ApplyAsync(Plan(batch), cancellationToken);
+
+    /// <summary>Writes a planned batch in one store transaction.</summary>
+    public async Task<IngestReport> ApplyAsync(PlannedBatch planned, CancellationToken cancellationToken)
     {
+        var batch = planned.Decoded;
         if (batch.Messages.Count == 0)
         {
             return batch.ToDryRunReport();
         }
 
-        var plan = BatchPlanner.Plan(batch.Team, batch.Messages, time.GetUtcNow().ToUnixTimeSeconds());
-        var result = await store.ApplyAsync(plan, cancellationToken).ConfigureAwait(false);
+        var result = await store.ApplyAsync(planned.Plan, cancellationToken).ConfigureAwait(false);
         var rejections = new List<MessageRejection>(batch.Rejections);
         foreach (var r in result.Rejections)
         {

@@ -6,17 +6,20 @@ namespace Depc.Core.Planning;
 /// <summary>
 /// Turns a team's messages, in order, into one <see cref="BatchPlan"/>. Node properties fold
 /// (the last non-null value wins, as successive overwrites would); relationship events keep
-/// their order so the period table sees them as one-by-one application would.
+/// their order so the period table sees them as one-by-one application would. Groups and their
+/// members keep the order of first appearance.
 /// </summary>
 public static class BatchPlanner
 {
     /// <param name="now">Unix seconds used as <c>from</c> for events that carry neither bound.</param>
     public static BatchPlan Plan(TeamName team, IReadOnlyList<GraphMessage> messages, long now)
     {
-        var nodes = new Dictionary<(string Label, string Name), int>();
-        var nodeList = new List<(string Label, NodeUpsert Node)>();
-        var rels = new Dictionary<(string, string, string, string), int>();
-        var relList = new List<(string SourceLabel, string TargetLabel, string SourceName, string TargetName, List<PlannedEvent> Events)>();
+        var nodeIndex = new Dictionary<(string Label, string Name), (List<NodeUpsert> Group, int At)>();
+        var nodeGroups = new Dictionary<string, List<NodeUpsert>>(StringComparer.Ordinal);
+        var labels = new List<LabelNodes>();
+        var relIndex = new Dictionary<(string, string, string, string), List<PlannedEvent>>();
+        var relGroups = new Dictionary<(string, string), List<RelationshipEvents>>();
+        var pairs = new List<RelationshipGroup>();
 
         for (var i = 0; i < messages.Count; i++)
         {
@@ -28,49 +31,54 @@ public static class BatchPlanner
             }
 
             AddNode(target);
-            var key = (message.Source.Label, message.Source.Name, target.Label, target.Name);
-            if (!rels.TryGetValue(key, out var r))
-            {
-                r = relList.Count;
-                rels.Add(key, r);
-                relList.Add((message.Source.Label, target.Label, message.Source.Name, target.Name, []));
-            }
-
             var (from, to) = message.Rel is { } rel && (rel.From is not null || rel.To is not null)
                 ? (rel.From, rel.To)
                 : (now, (long?)null);
-            relList[r].Events.Add(new PlannedEvent(i, from, to));
+            EventsOf(message.Source, target).Add(new PlannedEvent(i, from, to));
         }
 
-        return new BatchPlan(team, messages.Count, GroupNodes(nodeList), GroupRelationships(relList));
+        return new BatchPlan(team, messages.Count, labels, pairs);
 
         void AddNode(NodeSpec spec)
         {
-            if (nodes.TryGetValue((spec.Label, spec.Name), out var n))
+            if (nodeIndex.TryGetValue((spec.Label, spec.Name), out var at))
             {
-                var (label, old) = nodeList[n];
                 if (spec.From is not null || spec.To is not null)
                 {
-                    nodeList[n] = (label, new NodeUpsert(old.Name, spec.From ?? old.From, spec.To ?? old.To));
+                    var old = at.Group[at.At];
+                    at.Group[at.At] = old with { From = spec.From ?? old.From, To = spec.To ?? old.To };
                 }
+
+                return;
             }
-            else
+
+            if (!nodeGroups.TryGetValue(spec.Label, out var group))
             {
-                nodes.Add((spec.Label, spec.Name), nodeList.Count);
-                nodeList.Add((spec.Label, new NodeUpsert(spec.Name, spec.From, spec.To)));
+                nodeGroups.Add(spec.Label, group = []);
+                labels.Add(new LabelNodes(spec.Label, group));
             }
+
+            nodeIndex.Add((spec.Label, spec.Name), (group, group.Count));
+            group.Add(new NodeUpsert(spec.Name, spec.From, spec.To));
+        }
+
+        List<PlannedEvent> EventsOf(NodeSpec source, NodeSpec target)
+        {
+            if (relIndex.TryGetValue((source.Label, source.Name, target.Label, target.Name), out var events))
+            {
+                return events;
+            }
+
+            if (!relGroups.TryGetValue((source.Label, target.Label), out var group))
+            {
+                relGroups.Add((source.Label, target.Label), group = []);
+                pairs.Add(new RelationshipGroup(source.Label, target.Label, group));
+            }
+
+            events = [];
+            relIndex.Add((source.Label, source.Name, target.Label, target.Name), events);
+            group.Add(new RelationshipEvents(source.Name, target.Name, events));
+            return events;
         }
     }
-
-    private static List<LabelNodes> GroupNodes(List<(string Label, NodeUpsert Node)> nodes) =>
-        [.. nodes.GroupBy(n => n.Label, StringComparer.Ordinal)
-            .Select(g => new LabelNodes(g.Key, [.. g.Select(n => n.Node)]))];
-
-    private static List<RelationshipGroup> GroupRelationships(
-        List<(string SourceLabel, string TargetLabel, string SourceName, string TargetName, List<PlannedEvent> Events)> rels) =>
-        [.. rels.GroupBy(r => (r.SourceLabel, r.TargetLabel))
-            .Select(g => new RelationshipGroup(
-                g.Key.SourceLabel,
-                g.Key.TargetLabel,
-                [.. g.Select(r => new RelationshipEvents(r.SourceName, r.TargetName, r.Events))]))];
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Depc.Neo4j.Http;
@@ -8,10 +9,13 @@ internal static class RequestBody
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "UTF-8" };
 
+    // The body goes to a JSON parser, never into HTML: no need to escape backticks, quotes or '+'.
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static HttpContent Create(IReadOnlyList<CypherStatement> statements)
     {
         var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             writer.WriteStartObject();
             writer.WriteStartArray("statements"u8);

@@ -73,6 +73,11 @@ internal sealed class ResponseReader
                 length -= consumed;
             }
         }
+        catch (JsonException e) when (reader._where != Where.Start)
+        {
+            // A Neo4j answer that stops in the middle is a connection cut short, not a bad answer.
+            throw new Neo4jException(null, "the Neo4j answer broke off: " + e.Message, isTransient: true, e);
+        }
         catch (JsonException e)
         {
             throw new Neo4jException(null, "the Neo4j answer is not the expected JSON: " + e.Message, isTransient: false, e);
@@ -138,7 +143,7 @@ internal sealed class ResponseReader
                 _where = Where.Results;
                 return true;
             default:
-                throw new JsonException($"unexpected {reader.TokenType} in {_where}");
+                throw new Neo4jException(null, $"unexpected Neo4j answer: {reader.TokenType} in {_where}", isTransient: false);
         }
     }
 
@@ -177,7 +182,7 @@ internal sealed class ResponseReader
 
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw new JsonException($"expected an array for {where}");
+            throw new Neo4jException(null, $"unexpected Neo4j answer: expected an array for {where}", isTransient: false);
         }
 
         _where = where;

@@ -59,6 +59,11 @@ public static class Neo4jDistribution
         await RunAsync("tar", ["xzf", tarball, "-C", extract, Inner], cache, TimeSpan.FromMinutes(5), cancellationToken);
         foreach (var script in Directory.GetFiles(Path.Combine(extract, Inner, "bin")))
         {
+            if (OperatingSystem.IsWindows())
+            {
+                break;
+            }
+
             File.SetUnixFileMode(script, File.GetUnixFileMode(script) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute);
         }
 

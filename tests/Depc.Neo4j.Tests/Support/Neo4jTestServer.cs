@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -151,7 +152,10 @@ public sealed class Neo4jTestServer : IAsyncDisposable
 
     private async Task StartProcessAsync(CancellationToken cancellationToken)
     {
-        var info = new ProcessStartInfo("setsid", ["bash", Path.Combine(_distribution, "bin", "neo4j"), "console"])
+        // The watchdog stops the server when the test process dies without disposing it (killed, crashed).
+        const string Watchdog = "\"$0\" console & server=$!; trap 'kill $server' TERM; " +
+            "while kill -0 \"$1\" 2>/dev/null && kill -0 $server 2>/dev/null; do sleep 1; done; kill $server 2>/dev/null; wait $server";
+        var info = new ProcessStartInfo("setsid", ["bash", "-c", Watchdog, Path.Combine(_distribution, "bin", "neo4j"), Environment.ProcessId.ToString(CultureInfo.InvariantCulture)])
         {
             WorkingDirectory = Home,
             RedirectStandardOutput = true,

@@ -1,7 +1,7 @@
 namespace Depc.Neo4j.Tests.Support;
 
 [CollectionDefinition(Name)]
-public sealed class Neo4jCollection : ICollectionFixture<Neo4jServerFixture>
+public sealed class Neo4jServerGroup : ICollectionFixture<Neo4jServerFixture>
 {
     public const string Name = "neo4j";
 }

@@ -1,0 +1,97 @@
+using Depc.Core.Naming;
+using Depc.Core.Planning;
+using Depc.Core.Storage;
+using Depc.Neo4j.Http;
+using Depc.Neo4j.Reading;
+using Depc.Neo4j.Writing;
+
+namespace Depc.Neo4j;
+
+/// <summary>
+/// The production graph store: Neo4j over its HTTP transactional Cypher API, in the original system's layout
+/// (label <c>&lt;team&gt;_&lt;Label&gt;</c>, <c>DEPENDS_ON</c> with <c>periods</c>, <c>last_state</c>, <c>last_ts</c>).
+/// Failures are <see cref="Neo4jException"/>; the caller retries the transient ones.
+/// </summary>
+public sealed class Neo4jGraphStore : IGraphStore
+{
+    private readonly Neo4jClient _client;
+    private readonly ConstraintKeeper _constraints;
+    private readonly BatchWriter _writer;
+    private readonly GraphQueries _queries;
+    private readonly ImpactWalker _impact;
+
+    internal Neo4jGraphStore(Neo4jConnectionString connection, HttpMessageHandler? handler = null)
+    {
+        Connection = connection;
+        _client = new Neo4jClient(connection, handler);
+        _constraints = new ConstraintKeeper(_client);
+        _writer = new BatchWriter(_client, _constraints);
+        _queries = new GraphQueries(_client);
+        _impact = new ImpactWalker(_client);
+    }
+
+    /// <summary>Where the store is; its <c>ToString()</c> hides the password.</summary>
+    public Neo4jConnectionString Connection { get; }
+
+    /// <summary>The server version found by <see cref="InitializeAsync"/>, e.g. <c>3.1.1</c>.</summary>
+    public string? ServerVersion { get; private set; }
+
+    /// <summary>A store for <c>neo4j:http://[user[:password]@]host:port[/database]</c>; no I/O until <see cref="InitializeAsync"/>.</summary>
+    public static Neo4jGraphStore Create(string storeSpec) => new(Neo4jConnectionString.Parse(storeSpec));
+
+    public static Neo4jGraphStore Create(Neo4jConnectionString connection) => new(connection);
+
+    /// <summary>Creates the store and checks the server answers (endpoint discovery, version).</summary>
+    public static async Task<Neo4jGraphStore> OpenAsync(string storeSpec, CancellationToken cancellationToken)
+    {
+        var store = Create(storeSpec);
+        try
+        {
+            await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            return store;
+        }
+        catch
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken) =>
+        ServerVersion = (await _client.GetServerAsync(cancellationToken).ConfigureAwait(false)).Version;
+
+    public Task<BatchResult> ApplyAsync(BatchPlan plan, CancellationToken cancellationToken) => _writer.ApplyAsync(plan, cancellationToken);
+
+    public Task WriteHeartbeatAsync(long unixSeconds, CancellationToken cancellationToken) => _queries.WriteHeartbeatAsync(unixSeconds, cancellationToken);
+
+    public Task<long?> ReadHeartbeatAsync(CancellationToken cancellationToken) => _queries.ReadHeartbeatAsync(cancellationToken);
+
+    public Task<IReadOnlyList<LabelCount>> GetLabelsAsync(TeamName team, CancellationToken cancellationToken) => _queries.GetLabelsAsync(team, cancellationToken);
+
+    public Task<IReadOnlyList<string>> GetNodeNamesAsync(TeamName team, string label, NodeListQuery query, CancellationToken cancellationToken) =>
+        _queries.GetNodeNamesAsync(team, label, query, cancellationToken);
+
+    public Task<GraphNode?> GetNodeAsync(TeamName team, string label, string name, CancellationToken cancellationToken) =>
+        _queries.GetNodeAsync(team, label, name, cancellationToken);
+
+    public Task<long> CountDependenciesAsync(TeamName team, string label, string name, CancellationToken cancellationToken) =>
+        _queries.CountDependenciesAsync(team, label, name, cancellationToken);
+
+    public Task<IReadOnlyList<Neighbour>> GetNeighboursAsync(TeamName team, string label, string name, Direction direction, CancellationToken cancellationToken) =>
+        _queries.GetNeighboursAsync(team, label, name, direction, cancellationToken);
+
+    public Task<ImpactSubgraph?> GetImpactSubgraphAsync(TeamName team, string label, string name, CancellationToken cancellationToken) =>
+        _impact.WalkAsync(team, label, name, cancellationToken);
+
+    public Task<DeleteOutcome> DeleteNodeAsync(TeamName team, string label, string name, bool detach, CancellationToken cancellationToken) =>
+        _queries.DeleteNodeAsync(team, label, name, detach, cancellationToken);
+
+    public ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        _constraints.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    public override string ToString() => Connection.ToString();
+}
