@@ -1,7 +1,11 @@
 using System.Globalization;
 using Depc.Bench;
+using Depc.Bench.Http;
+using Depc.Bench.Kafka;
+using Depc.Bench.Neo4j;
 
-// depc-bench [all|decode|ingest|impacted|kafka|corpus] [--messages N] [--tree-nodes N] [--depc PATH] [--out FILE]
+// depc-bench [all|decode|ingest|impacted|kafka|neo4j|http|corpus] [--messages N] [--tree-nodes N] [--neo4j-messages N] [--depc PATH] [--out FILE]
+// "all" runs every benchmark; neo4j starts its own Neo4j server (Java 17 and npm needed).
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var messages = IntArg("--messages", 1_000_000);
 var treeNodes = IntArg("--tree-nodes", 1_000_000);
@@ -28,6 +32,21 @@ if (what is "all" or "ingest")
 if (what is "all" or "impacted")
 {
     await ImpactBench.RunAsync(treeNodes, output);
+}
+
+if (what is "all" or "kafka")
+{
+    await KafkaBench.RunAsync(messages, output);
+}
+
+if (what is "all" or "neo4j")
+{
+    await Neo4jBench.RunAsync(null, IntArg("--neo4j-messages", 30_000), 10_000, output);
+}
+
+if (what is "all" or "http")
+{
+    await HttpBench.RunAsync(output);
 }
 
 int IntArg(string name, int fallback) =>

@@ -16,6 +16,7 @@ namespace Depc.Bench.Http;
 public static class HttpBench
 {
     private const int Clients = 32;
+    private static readonly int IngestClients = int.TryParse(Environment.GetEnvironmentVariable("DEPC_BENCH_INGEST_CLIENTS"), out var n) ? n : Clients;
     private const int BatchSize = 1_000;
     private const int Servers = 90_000;
     private const int ServersPerRack = 100;
@@ -42,7 +43,7 @@ public static class HttpBench
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Clients * 2 }) { BaseAddress = new Uri(app.Urls.First()) };
             var (team, token) = await CreateTeamAsync(http);
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            output.WriteLine($"HTTP bench: {Clients} clients over loopback, SQLite store, {Environment.ProcessorCount} cores");
+            output.WriteLine($"HTTP bench: {IngestClients} ingest / {Clients} query clients over loopback, SQLite store, {Environment.ProcessorCount} cores");
 
             var graph = Topology().Chunk(BatchSize).Select(Ndjson).ToList();
             var extra = Containers(200 * BatchSize).Chunk(BatchSize).Select(Ndjson).ToList();
@@ -114,7 +115,7 @@ public static class HttpBench
         var next = -1;
         long accepted = 0;
         var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, Clients).Select(async _ =>
+        await Task.WhenAll(Enumerable.Range(0, IngestClients).Select(async _ =>
         {
             int i;
             while ((i = Interlocked.Increment(ref next)) < batches.Count && Stopwatch.GetElapsedTime(started) < PhaseLimit)

@@ -1,0 +1,74 @@
+using Depc.Server.Auth;
+using Depc.Server.Ingestion;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Depc.Server.Apis;
+
+/// <summary><c>POST /v1/teams/{team}/messages</c>: NDJSON or a JSON array, same rules and outcome as the Kafka path.</summary>
+internal static class MessagesApi
+{
+    private static readonly string[] MediaTypes = ["application/x-ndjson", "application/json", "text/plain"];
+
+    public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder team)
+    {
+        team.MapPost("/messages", PostAsync)
+            .RequireAuthorization(DepcPolicies.TeamWrite)
+            .Accepts<string>(false, MediaTypes[0], MediaTypes[1..])
+            .WithSummary("Ingests messages (NDJSON or a JSON array) in one transaction; ?dryRun=true only validates")
+            .Produces<IngestAnswer>()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        return team;
+    }
+
+    private static async Task<IResult> PostAsync(string team, [FromQuery] string? dryRun, HttpContext http, HttpIngestion ingestion)
+    {
+        var teamName = Args.Team(team);
+        var dry = Args.Flag(dryRun, "dryRun");
+        if (!IsSupported(http.Request.ContentType))
+        {
+            return Problems.Status(
+                StatusCodes.Status415UnsupportedMediaType,
+                "Unsupported media type",
+                $"Send messages as {string.Join(", ", MediaTypes)} (UTF-8).");
+        }
+
+        var (answer, error) = await ingestion.IngestAsync(teamName, http.Request, dry, http.RequestAborted).ConfigureAwait(false);
+        return error is not null
+            ? Problems.Status(error.Status, error.Status == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Malformed body", error.Detail)
+            : TypedResults.Ok(answer);
+    }
+
+    private static bool IsSupported(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType))
+        {
+            return true;
+        }
+
+        var media = contentType.AsSpan();
+        var semicolon = media.IndexOf(';');
+        if (semicolon >= 0)
+        {
+            var charset = media[(semicolon + 1)..].Trim();
+            if (charset.StartsWith("charset=", StringComparison.OrdinalIgnoreCase)
+                && !charset["charset=".Length..].Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            media = media[..semicolon];
+        }
+
+        media = media.Trim();
+        foreach (var supported in MediaTypes)
+        {
+            if (media.Equals(supported, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Depc.Server.Ingestion;
+
+/// <summary>Why a whole request body is refused before any message is looked at (nothing is written).</summary>
+internal sealed record BodyError(int Status, string Detail)
+{
+    public static BodyError TooLarge(long limit) =>
+        new(StatusCodes.Status413PayloadTooLarge, $"the body is larger than the limit of {limit} bytes; send several requests");
+
+    public static BodyError Invalid(string detail) => new(StatusCodes.Status400BadRequest, detail);
+}

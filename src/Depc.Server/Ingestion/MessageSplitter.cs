@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Unicode;
+using Depc.Core.Ingestion;
+
+namespace Depc.Server.Ingestion;
+
+/// <summary>
+/// Cuts a request body into raw messages without interpreting them: NDJSON (one message per line,
+/// blank lines skipped, origin <c>line N</c>) or, when the first non-blank byte is <c>[</c>, a JSON array
+/// (each element's bytes, origin <c>item N</c>). Each message then goes through the same decoder as the
+/// Kafka path. A body that cannot be cut (not UTF-8, broken array, too deep) is refused as a whole.
+/// </summary>
+internal static class MessageSplitter
+{
+    /// <summary>Deeper than any valid message (the decoder allows 16) but bounded, so a hostile body cannot recurse far.</summary>
+    public const int MaxArrayDepth = 64;
+
+    private static readonly JsonReaderOptions ArrayOptions = new() { MaxDepth = MaxArrayDepth };
+
+    public static BodyError? Split(ReadOnlyMemory<byte> body, int maxMessages, List<RawMessage> messages)
+    {
+        var span = body.Span;
+        if (span.StartsWith("\uFEFF"u8))
+        {
+            body = body[3..];
+            span = body.Span;
+        }
+
+        if (!Utf8.IsValid(span))
+        {
+            return BodyError.Invalid($"the body is not valid UTF-8 (line {LineOfFirstInvalidByte(span)})");
+        }
+
+        var start = span.IndexOfAnyExcept(" \t\r\n"u8);
+        if (start < 0)
+        {
+            return BodyError.Invalid("the body is empty: send NDJSON (one JSON object per line) or a JSON array of objects");
+        }
+
+        var error = span[start] == (byte)'[' ? SplitArray(body, maxMessages, messages) : SplitLines(body, maxMessages, messages);
+        return error;
+    }
+
+    private static BodyError? SplitLines(ReadOnlyMemory<byte> body, int maxMessages, List<RawMessage> messages)
+    {
+        var line = 0;
+        var rest = body;
+        while (!rest.IsEmpty)
+        {
+            line++;
+            var end = rest.Span.IndexOf((byte)'\n');
+            var current = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? ReadOnlyMemory<byte>.Empty : rest[(end + 1)..];
+            if (current.Span.EndsWith("\r"u8))
+            {
+                current = current[..^1];
+            }
+
+            if (current.Span.IndexOfAnyExcept(" \t"u8) < 0)
+            {
+                continue;
+            }
+
+            if (messages.Count == maxMessages)
+            {
+                return TooMany(maxMessages);
+            }
+
+            messages.Add(new RawMessage(current, "line " + line.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return null;
+    }
+
+    private static BodyError? SplitArray(ReadOnlyMemory<byte> body, int maxMessages, List<RawMessage> messages)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body.Span, ArrayOptions);
+            reader.Read();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                if (messages.Count == maxMessages)
+                {
+                    return TooMany(maxMessages);
+                }
+
+                var item = body[start..(int)reader.BytesConsumed];
+                messages.Add(new RawMessage(item, "item " + (messages.Count + 1).ToString(CultureInfo.InvariantCulture)));
+            }
+
+            if (reader.Read())
+            {
+                return BodyError.Invalid("the body has data after the JSON array");
+            }
+
+            return null;
+        }
+        catch (JsonException e)
+        {
+            return BodyError.Invalid("the body is not a valid JSON array: " + e.Message);
+        }
+    }
+
+    private static BodyError TooMany(int maxMessages) => new(
+        StatusCodes.Status413PayloadTooLarge,
+        $"the body carries more than {maxMessages} messages, the most one request may write in one transaction; send several requests");
+
+    private static int LineOfFirstInvalidByte(ReadOnlySpan<byte> body)
+    {
+        var line = 1;
+        foreach (var range in body.Split((byte)'\n'))
+        {
+            if (!Utf8.IsValid(body[range]))
+            {
+                return line;
+            }
+
+            line++;
+        }
+
+        return line;
+    }
+}

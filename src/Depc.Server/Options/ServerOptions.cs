@@ -1,0 +1,82 @@
+using System.ComponentModel.DataAnnotations;
+using Depc.Core.Messages;
+
+namespace Depc.Server.Options;
+
+/// <summary>The HTTP service's settings, section <c>Depc</c>; validated at start.</summary>
+public sealed class ServerOptions : IValidatableObject
+{
+    public const string Section = "Depc";
+
+    /// <summary>Where the graph lives: <c>sqlite:PATH</c> or <c>neo4j:http://…</c>. Environment <c>DEPC_STORE</c> overrides.</summary>
+    [Required]
+    public string Store { get; set; } = "sqlite:depc.db";
+
+    /// <summary>The token that manages teams and reads every team; none means no admin API. Environment <c>DEPC_ADMIN_TOKEN</c> overrides.</summary>
+    public string? AdminToken { get; set; }
+
+    /// <summary>
+    /// The SQLite file holding team credentials and the rejection feed when the graph store is not SQLite
+    /// (with a SQLite store they live in the store's own file).
+    /// </summary>
+    [Required]
+    public string TeamsDatabase { get; set; } = "depc-teams.db";
+
+    /// <summary>The largest body <c>POST …/messages</c> accepts (default 16 MiB); larger gets 413.</summary>
+    [Range(1024, 1L << 30)]
+    public long MaxRequestBytes { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary>The most messages one request may carry (default 100,000): a request is written in one transaction.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxMessagesPerRequest { get; set; } = 100_000;
+
+    /// <summary>The largest single message (default 1 MiB, as on the Kafka path).</summary>
+    [Range(16, 1 << 30)]
+    public int MaxMessageBytes { get; set; } = MessageDecoder.DefaultMaxMessageBytes;
+
+    /// <summary>
+    /// How many ingest requests are decoded and written at once (default: the number of cores, at least 2); the
+    /// others wait their turn with only their body in memory. The store has one writer anyway: more in flight only
+    /// adds memory and CPU contention (measured: 32 concurrent batches ingest half as fast as 2).
+    /// </summary>
+    [Range(1, 1024)]
+    public int MaxConcurrentIngests { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>How many rejections the feed keeps per team (default 1,000).</summary>
+    [Range(1, 1_000_000)]
+    public int RejectionRetention { get; set; } = 1000;
+
+    /// <summary>
+    /// How long a token's lookup is remembered (default 5 s): a rotated or deleted token stops working
+    /// on other servers sharing the database within this time (at once on the server that changed it).
+    /// </summary>
+    public TimeSpan TokenCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Create <c>depc.&lt;team&gt;</c> when a team is created (default off): needs Kafka admin rights, and uses
+    /// the <c>Depc:Kafka</c> connection settings.
+    /// </summary>
+    public bool CreateTeamTopics { get; set; }
+
+    /// <summary>The page size of <c>…/impacted</c> when <c>limit</c> is not given (25, as in the original system).</summary>
+    [Range(1, 1_000_000)]
+    public int DefaultImpactedLimit { get; set; } = 25;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (AdminToken is { Length: > 0 and < 16 })
+        {
+            yield return new ValidationResult("Depc:AdminToken must be at least 16 characters", [nameof(AdminToken)]);
+        }
+
+        if (TokenCacheDuration < TimeSpan.Zero || TokenCacheDuration > TimeSpan.FromMinutes(10))
+        {
+            yield return new ValidationResult("Depc:TokenCacheDuration must be between 0 and 10 minutes", [nameof(TokenCacheDuration)]);
+        }
+
+        if (!Store.StartsWith("sqlite:", StringComparison.Ordinal) && !Store.StartsWith("neo4j:", StringComparison.Ordinal))
+        {
+            yield return new ValidationResult("Depc:Store must be sqlite:PATH or neo4j:http://…", [nameof(Store)]);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Encodings.Web;
+using Depc.Core.Ingestion;
+using Depc.Core.Messages;
+using Depc.Core.Storage;
+using Depc.Kafka;
+using Depc.Kafka.Configuration;
+using Depc.Kafka.Telemetry;
+using Depc.Server.Auth;
+using Depc.Server.Ingestion;
+using Depc.Server.Operations;
+using Depc.Server.Options;
+using Depc.Server.Rejections;
+using Depc.Server.Status;
+using Depc.Server.Stores;
+using Depc.Server.Teams;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+
+namespace Depc.Server;
+
+internal static class ServerServices
+{
+    public static IServiceCollection AddDepcServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ServerOptions>().Bind(configuration.GetSection(ServerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Registered with TryAdd so a test (or an embedding host) may put its own before.
+        services.TryAddSingleton(sp => OpenStore(sp.GetRequiredService<IOptions<ServerOptions>>().Value));
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ServerOptions>>().Value;
+            return SqliteTeamBackend.ForStore(options.Store, options.TeamsDatabase, options.RejectionRetention);
+        });
+        services.TryAddSingleton<ITeamCredentialStore>(sp => sp.GetRequiredService<SqliteTeamBackend>());
+        services.TryAddSingleton<IRejectionLog>(sp => sp.GetRequiredService<SqliteTeamBackend>());
+        services.TryAddSingleton<TeamRegistry>();
+        services.AddHostedService<StoreInitializer>();
+
+        services.TryAddSingleton(sp => new MessageDecoder(sp.GetRequiredService<IOptions<ServerOptions>>().Value.MaxMessageBytes));
+        services.TryAddSingleton<IngestPipeline>();
+        services.TryAddSingleton<RejectionFeed>();
+        services.TryAddSingleton<IRejectionSink>(sp => sp.GetRequiredService<RejectionFeed>());
+        services.AddHostedService<RejectionFeedWriter>();
+        services.TryAddSingleton<HttpIngestion>();
+
+        var kafka = KafkaPresence.From(configuration);
+        services.AddSingleton(kafka);
+        var health = services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [Apis.OperationsApi.ReadyTag]);
+        if (kafka.Enabled)
+        {
+            // After the rejection sink above: the consumer reports into the team feeds.
+            services.AddDepcKafka(configuration);
+            health.AddCheck<ConsumerHealthCheck>("kafka-consumer", tags: [Apis.OperationsApi.ReadyTag]);
+            if (configuration.GetValue<bool>("Depc:" + nameof(ServerOptions.CreateTeamTopics)))
+            {
+                services.AddSingleton<ITeamTopicCreator>(sp => new KafkaTopicCreator(sp.GetRequiredService<IOptions<KafkaOptions>>().Value));
+            }
+        }
+
+        services.TryAddSingleton<ITeamTopicCreator, NoTopicCreator>();
+        services.AddMetrics();
+        services.TryAddSingleton<IngestionStatistics>();
+        services.TryAddSingleton<IConsumerLagSource, NoConsumerLag>();
+        services.TryAddSingleton<DepcMetrics>();
+
+        services.AddDepcAuth();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi();
+
+        // The same bytes as the CLI's JSON (node names keep '&', '<', '+' readable); answers are application/json only.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(DepcMetrics.MeterName).AddPrometheusExporter());
+        return services;
+    }
+
+    // Opened once, when first needed (StoreInitializer, at start); the DI factory cannot await.
+    private static IGraphStore OpenStore(ServerOptions options) =>
+        StoreLocator.OpenAsync(options.Store, CancellationToken.None).GetAwaiter().GetResult();
+}

@@ -1,0 +1,5 @@
+using System.Text.Json.Serialization;
+
+namespace Depc.Server.Teams;
+
+public sealed record CreateTeamRequest([property: JsonPropertyName("name")] string? Name);

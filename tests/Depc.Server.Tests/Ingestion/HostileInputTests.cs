@@ -1,0 +1,139 @@
+using System.Net;
+using System.Text;
+using Depc.Server.Tests.Support;
+
+namespace Depc.Server.Tests.Ingestion;
+
+/// <summary>Hostile requests each get a clear 4xx problem, and the team's graph is left exactly as it was.</summary>
+public sealed class HostileInputTests(DepcAppFactory app) : IClassFixture<DepcAppFactory>
+{
+    private const string Good = """{"source":{"label":"Server","name":"s1"},"target":{"label":"Rack","name":"r1"}}""";
+
+    public static TheoryData<string, string> HostileQueries() => new()
+    {
+        { "/labels/Server`) DETACH DELETE (n/nodes", "label" },
+        { "/labels/Server%60)%20DETACH%20DELETE%20(n/nodes/s1", "label" },
+        { "/labels/server/nodes", "label" },
+        { "/labels/Server/nodes?limit=abc", "limit" },
+        { "/labels/Server/nodes?limit=-1", "limit" },
+        { "/labels/Server/nodes?random=maybe", "random" },
+        { "/labels/Server/nodes/s1?day=yesterday", "day" },
+        { "/labels/Server/nodes/s1?alone=2", "alone" },
+        { "/labels/Server/nodes/s 1", "node" },
+        { "/labels/Server/nodes/s'1", "node" },
+        { "/labels/Server/nodes/s1/impacted?impactedLabel=Rack&ts=now", "ts" },
+        { "/labels/Server/nodes/s1/impacted?impactedLabel=Rack&ts=-5", "ts" },
+        { "/labels/Server/nodes/s1/impacted?impactedLabel=Rack&skip=-1", "skip" },
+        { "/labels/Server/nodes/s1/impacted?impactedLabel=Rack&limit=1e3", "limit" },
+        { "/labels/Server/nodes/s1/impacted?impactedLabel=Rack`) DETACH DELETE (n", "impactedLabel" },
+        { "/labels/Server/nodes/s1/impacted/count", "impactedLabel" },
+        { "/labels/Server/nodes/s1/impacted/all?impactedLabel=Rack&ts=99999999999999999999", "ts" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileQueries))]
+    public async Task Bad_arguments_are_400_problems_naming_the_parameter(string path, string parameter)
+    {
+        var (team, token, before) = await SeededAsync();
+        using var client = app.ClientWith(token);
+        var response = await client.GetAsync($"/v1/teams/{team}{path}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(parameter, (await Json.ReadAsync(response))!["parameter"]!.GetValue<string>());
+        Assert.Equal(before, await app.SnapshotAsync(team));
+    }
+
+    [Theory]
+    [InlineData("/labels/Server`) DETACH DELETE (n/nodes/s1")]
+    [InlineData("/labels/Server/nodes/s1?detach=yes")]
+    [InlineData("/labels/Server/nodes/s%201?detach=true")]
+    public async Task Hostile_deletes_change_nothing(string path)
+    {
+        var (team, token, before) = await SeededAsync();
+        using var client = app.ClientWith(token);
+        var response = await client.DeleteAsync($"/v1/teams/{team}{path}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, await app.SnapshotAsync(team));
+    }
+
+    [Theory]
+    [InlineData("/labels/Server/nodes/..%2F..%2Fs1")]
+    [InlineData("/labels/Server/nodes/..%2F..%2F..%2Flabels")]
+    [InlineData("/labels/Server/nodes/%2E%2E/%2E%2E/x")]
+    [InlineData("/labels/Server/nodes/s1%2F..%2F..%2F..%2F..%2Fhealth/live")]
+    public async Task Path_traversal_in_node_names_reaches_nothing_else(string path)
+    {
+        var (team, token, before) = await SeededAsync();
+        using var client = app.ClientWith(token);
+        foreach (var method in new[] { HttpMethod.Get, HttpMethod.Delete })
+        {
+            var response = await client.SendAsync(new HttpRequestMessage(method, $"/v1/teams/{team}{path}"));
+            Assert.InRange((int)response.StatusCode, 400, 499);
+        }
+
+        Assert.Equal(before, await app.SnapshotAsync(team));
+    }
+
+    public static TheoryData<string, byte[], HttpStatusCode> HostileBodies() => new()
+    {
+        { "empty", [], HttpStatusCode.BadRequest },
+        { "blank", "  \n\r\n "u8.ToArray(), HttpStatusCode.BadRequest },
+        { "invalid UTF-8", [], HttpStatusCode.BadRequest },
+        { "deep array", Encoding.UTF8.GetBytes(new string('[', 10_000) + new string(']', 10_000)), HttpStatusCode.BadRequest },
+        { "deep object in array", Encoding.UTF8.GetBytes("[" + Good + "," + string.Concat(Enumerable.Repeat("{\"a\":", 5_000)) + "1" + new string('}', 5_000) + "]"), HttpStatusCode.BadRequest },
+        { "broken array", Encoding.UTF8.GetBytes("[" + Good + "," + Good), HttpStatusCode.BadRequest },
+        { "data after array", Encoding.UTF8.GetBytes("[" + Good + "] " + Good), HttpStatusCode.BadRequest },
+        { "oversized", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(Good + "\n", 17 * 1024 * 1024 / Good.Length))), HttpStatusCode.RequestEntityTooLarge },
+        { "too many messages", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{}\n", 100_001))), HttpStatusCode.RequestEntityTooLarge },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileBodies))]
+    public async Task Hostile_bodies_are_refused_whole(string what, byte[] body, HttpStatusCode expected)
+    {
+        var (team, token, before) = await SeededAsync();
+        using var client = app.ClientWith(token);
+        using var content = new ByteArrayContent(FixInvalidUtf8(what, body));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-ndjson");
+        var response = await client.PostAsync($"/v1/teams/{team}/messages", content);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.False(string.IsNullOrWhiteSpace((await Json.ReadAsync(response))!["detail"]?.GetValue<string>()), what);
+        Assert.Equal(before, await app.SnapshotAsync(team));
+    }
+
+    [Fact]
+    public async Task A_deep_ndjson_line_is_a_rejected_message_not_a_crash()
+    {
+        var (team, token, before) = await SeededAsync();
+        var deep = string.Concat(Enumerable.Repeat("{\"source\":", 2_000)) + "1" + new string('}', 2_000);
+        var answer = await app.PostMessagesAsync(team, token, deep);
+
+        Assert.Equal(1, answer["rejected"]!.GetValue<long>());
+        Assert.Equal(before, await app.SnapshotAsync(team));
+    }
+
+    private static byte[] FixInvalidUtf8(string what, byte[] body)
+    {
+        if (what != "invalid UTF-8")
+        {
+            return body;
+        }
+
+        // C# literals cannot hold invalid UTF-8: put raw 0xFF 0xFE bytes inside the second message's name.
+        var text = Encoding.UTF8.GetBytes(Good + "\n{\"source\":{\"label\":\"Server\",\"name\":\"");
+        return [.. text, 0xFF, 0xFE, .. "\"}}"u8.ToArray()];
+    }
+
+    private async Task<(string Team, string Token, string Before)> SeededAsync()
+    {
+        var (team, token) = await app.CreateTeamAsync();
+        await app.PostMessagesAsync(team, token, Good);
+        var before = await app.SnapshotAsync(team);
+        Assert.NotEqual("", before);
+        return (team, token, before);
+    }
+}

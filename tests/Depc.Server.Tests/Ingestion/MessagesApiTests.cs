@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Depc.Core.Naming;
+using Depc.Server.Tests.Support;
+
+namespace Depc.Server.Tests.Ingestion;
+
+public sealed class MessagesApiTests(DepcAppFactory app) : IClassFixture<DepcAppFactory>
+{
+    private const string Good = """{"source":{"label":"Server","name":"s1"},"target":{"label":"Rack","name":"r1"},"rel":{"from":10}}""";
+    private const string BadLabel = """{"source":{"label":"server","name":"s2"}}""";
+
+    [Fact]
+    public async Task Ndjson_answers_the_counts_and_one_reason_per_rejected_line()
+    {
+        var (team, token) = await app.CreateTeamAsync();
+        var answer = await app.PostMessagesAsync(team, token, $"{Good}\r\n\n{BadLabel}\nnot json\n{Good}\n");
+
+        Assert.Equal(4, answer["received"]!.GetValue<long>());
+        Assert.Equal(1, answer["accepted"]!.GetValue<long>());
+        Assert.Equal(2, answer["rejected"]!.GetValue<long>());
+        Assert.Equal(1, answer["duplicates"]!.GetValue<long>());
+        var rejections = answer["rejections"]!.AsArray();
+        Assert.Equal(["line 3", "line 4"], rejections.Select(r => r!["origin"]!.GetValue<string>()));
+        Assert.Contains("$.source.label", rejections[0]!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("not json", rejections[1]!["payload"]!.GetValue<string>());
+        Assert.NotNull(await app.Store.GetNodeAsync(TeamName.Parse(team), "Rack", "r1", default));
+    }
+
+    [Fact]
+    public async Task A_json_array_follows_the_same_rules_item_by_item()
+    {
+        var (team, token) = await app.CreateTeamAsync();
+        using var client = app.ClientWith(token);
+        using var content = new StringContent($"[{Good}, {BadLabel}, 42, {Good}]", Encoding.UTF8, "application/json");
+        var answer = (await Json.ReadAsync(await client.PostAsync($"/v1/teams/{team}/messages", content)))!;
+
+        Assert.Equal(4, answer["received"]!.GetValue<long>());
+        Assert.Equal(1, answer["accepted"]!.GetValue<long>());
+        Assert.Equal(2, answer["rejected"]!.GetValue<long>());
+        Assert.Equal(1, answer["duplicates"]!.GetValue<long>());
+        Assert.Equal(["item 2", "item 3"], answer["rejections"]!.AsArray().Select(r => r!["origin"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Dry_run_validates_without_writing()
+    {
+        var (team, token) = await app.CreateTeamAsync();
+        using var client = app.ClientWith(token);
+        using var content = new StringContent($"{Good}\n{BadLabel}", Encoding.UTF8, "application/x-ndjson");
+        var answer = (await Json.ReadAsync(await client.PostAsync($"/v1/teams/{team}/messages?dryRun=true", content)))!;
+
+        Assert.Equal(1, answer["accepted"]!.GetValue<long>());
+        Assert.Equal(1, answer["rejected"]!.GetValue<long>());
+        Assert.Equal("", await app.SnapshotAsync(team));
+    }
+
+    [Fact]
+    public async Task Rejections_reach_the_feed_and_counts_the_status()
+    {
+        var (team, token) = await app.CreateTeamAsync();
+        await app.PostMessagesAsync(team, token, $"{Good}\n{BadLabel}");
+        using var client = app.ClientWith(token);
+
+        var feed = (await client.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>($"/v1/teams/{team}/rejections"))!;
+        var entry = Assert.Single(feed)!;
+        Assert.Equal("http", entry["source"]!.GetValue<string>());
+        Assert.Equal("line 2", entry["origin"]!.GetValue<string>());
+        Assert.Contains("label", entry["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(entry["time"]!.GetValue<long>() > 1_600_000_000);
+
+        var status = (await client.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/v1/teams/{team}/status"))!;
+        Assert.Equal(2, status["received"]!.GetValue<long>());
+        Assert.Equal(1, status["accepted"]!.GetValue<long>());
+        Assert.Equal(1, status["rejected"]!.GetValue<long>());
+        Assert.Equal(0, status["duplicates"]!.GetValue<long>());
+        Assert.NotNull(status["last_message_at"]);
+        Assert.Null(status["consumer_lag"]);
+    }
+
+    [Fact]
+    public async Task The_feed_keeps_the_latest_entries_only()
+    {
+        var (team, token) = await app.CreateTeamAsync();
+        var lines = string.Join('\n', Enumerable.Range(0, 1_005).Select(i => "{\"source\":{\"label\":\"bad" + i + "\",\"name\":\"x\"}}"));
+        await app.PostMessagesAsync(team, token, lines);
+        using var client = app.ClientWith(token);
+
+        var feed = (await client.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>($"/v1/teams/{team}/rejections?limit=5000"))!;
+        Assert.Equal(1_000, feed.Count);
+        Assert.Equal("line 1005", feed[0]!["origin"]!.GetValue<string>());
+        Assert.Equal("line 6", feed[^1]!["origin"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Unsupported_media_type_is_415()
+    {
+        var (team, token) = await app.CreateTeamAsync();
+        using var client = app.ClientWith(token);
+        using var content = new StringContent(Good, Encoding.UTF8, "application/xml");
+        var response = await client.PostAsync($"/v1/teams/{team}/messages", content);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+}
