@@ -47,14 +47,7 @@ public sealed class SqliteGraphStore : IGraphStore
     }
 
     public Task InitializeAsync(CancellationToken cancellationToken) =>
-        WriteAsync(
-            _ =>
-            {
-                SqliteSchema.Create(_writeConnection!);
-                return true;
-            },
-            "initialisation",
-            cancellationToken);
+        WriteAsync(_ => true, "initialisation", cancellationToken);
 
     public Task<BatchResult> ApplyAsync(BatchPlan plan, CancellationToken cancellationToken) =>
         WriteAsync(writer => writer.Apply(plan), "batch write", cancellationToken);
@@ -126,6 +119,8 @@ public sealed class SqliteGraphStore : IGraphStore
             if (_writer is null)
             {
                 _writeConnection = _connections.Open(forWriting: true);
+                // The writer prepares its statements at once: the tables must exist first.
+                SqliteSchema.Create(_writeConnection);
                 _writer = new BatchWriter(_writeConnection, new WriteCache(_options.MaxCachedEntries));
             }
 

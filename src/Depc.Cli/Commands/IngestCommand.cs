@@ -9,7 +9,7 @@ namespace Depc.Cli.Commands;
 /// <summary><c>depc ingest</c>: NDJSON files (or stdin) into the graph, streamed in batches, then one summary line.</summary>
 internal static class IngestCommand
 {
-    public const int BatchMessages = 10_000;
+    public const int BatchMessages = 20_000;
     public const int BatchBytes = 4 * 1024 * 1024;
 
     public static Command Create(CliConsole console)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Threading.Channels;
 using Depc.Core.Ingestion;
 using Depc.Core.Naming;
@@ -16,7 +17,7 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
     private readonly int _maxMessages;
     private readonly int _maxBytes;
     private readonly Func<MessageRejection, Task> _report;
-    private readonly Channel<PlannedBatch> _channel = Channel.CreateBounded<PlannedBatch>(1);
+    private readonly Channel<(PlannedBatch Batch, byte[] Arena)> _channel = Channel.CreateBounded<(PlannedBatch Batch, byte[] Arena)>(1);
     private readonly Task _writer;
     private readonly List<RawMessage> _lines = [];
     private readonly List<MessageRejection> _early = [];
@@ -27,7 +28,7 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
     public IngestSink(IngestPipeline pipeline, TeamName team, int maxMessages, int maxBytes, Func<MessageRejection, Task> report, CancellationToken cancellationToken)
     {
         (_pipeline, _team, _maxMessages, _maxBytes, _report) = (pipeline, team, maxMessages, maxBytes, report);
-        _arena = new byte[maxBytes];
+        _arena = ArrayPool<byte>.Shared.Rent(maxBytes);
         _writer = Task.Run(() => WriteAllAsync(cancellationToken), cancellationToken);
     }
 
@@ -41,7 +42,8 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
         if (_used + line.Length > _arena.Length)
         {
             // Only the first line of a batch can be this large: the batch was flushed before it.
-            _arena = new byte[Math.Max(line.Length, _maxBytes)];
+            ArrayPool<byte>.Shared.Return(_arena);
+            _arena = ArrayPool<byte>.Shared.Rent(Math.Max(line.Length, _maxBytes));
             _used = 0;
         }
 
@@ -72,12 +74,13 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
         }
 
         _lines.Clear();
-        // The writer still reads the previous arena: give this batch a fresh one.
-        _arena = new byte[_maxBytes];
+        // The writer reads this arena until the batch is written, then gives it back to the pool.
+        var arena = _arena;
+        _arena = ArrayPool<byte>.Shared.Rent(_maxBytes);
         _used = 0;
         try
         {
-            await _channel.Writer.WriteAsync(_pipeline.Plan(decoded), cancellationToken).ConfigureAwait(false);
+            await _channel.Writer.WriteAsync((_pipeline.Plan(decoded), arena), cancellationToken).ConfigureAwait(false);
         }
         catch (ChannelClosedException)
         {
@@ -126,9 +129,10 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
 
     private async Task WriteBatchesAsync(CancellationToken cancellationToken)
     {
-        await foreach (var batch in _channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var (batch, arena) in _channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             var report = await _pipeline.ApplyAsync(batch, cancellationToken).ConfigureAwait(false);
+            ArrayPool<byte>.Shared.Return(arena);
             foreach (var rejection in report.Rejections)
             {
                 await _report(rejection).ConfigureAwait(false);

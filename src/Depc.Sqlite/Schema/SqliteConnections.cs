@@ -26,7 +26,7 @@ internal sealed class SqliteConnections(SqliteStoreOptions options)
             using var command = connection.CreateCommand();
             var busy = $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds};";
             command.CommandText = forWriting
-                ? "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; " + busy
+                ? "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 16384; " + busy
                 : busy;
             command.ExecuteNonQuery();
             return connection;

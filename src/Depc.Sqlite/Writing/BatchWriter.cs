@@ -7,41 +7,47 @@ namespace Depc.Sqlite.Writing;
 
 /// <summary>
 /// Writes a <see cref="BatchPlan"/> in one IMMEDIATE transaction on the store's single write
-/// connection: nodes with multi-row upserts, relationship events folded through the period table
-/// in memory, then one upsert per changed relationship. Not thread-safe: the store serialises calls.
+/// connection: a row per node whose bounds change, relationship events folded through the period
+/// table in memory, then one row per changed relationship. What it knows of the stored graph is
+/// in the <see cref="WriteCache"/>, so most messages read nothing back. Not thread-safe: the
+/// store serialises calls.
 /// </summary>
 internal sealed class BatchWriter : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly WriteCache _cache;
-    private readonly PreparedCommand _upsertNode;
-    private readonly PreparedCommand _upsertRelationship;
-    private readonly PreparedCommand _readRelationship;
-    private readonly PreparedCommand _readGeneration;
-    private readonly PreparedCommand _bumpGeneration;
+    private readonly RawStatement _insertNode;
+    private readonly RawStatement _updateNode;
+    private readonly RawStatement _upsertRelationship;
+    private readonly RawStatement _readRelationship;
+    private readonly RawStatement _readGeneration;
+    private readonly RawStatement _bumpGeneration;
+    private readonly RawStatement _anyRelationship;
 
     public BatchWriter(SqliteConnection connection, WriteCache cache)
     {
         _connection = connection;
         _cache = cache;
-        _upsertNode = new PreparedCommand(
+        _insertNode = new RawStatement(
             connection,
             """
-            INSERT INTO nodes (team, label, name, "from", "to") VALUES (@p0, @p1, @p2, @p3, @p4)
+            INSERT INTO nodes (team, label, name, "from", "to") VALUES (?1, ?2, ?3, ?4, ?5)
             ON CONFLICT (team, label, name) DO UPDATE SET "from" = coalesce(excluded."from", nodes."from"), "to" = coalesce(excluded."to", nodes."to")
             RETURNING id, "from", "to"
-            """,
-            5);
-        _upsertRelationship = new PreparedCommand(
+            """);
+        _updateNode = new RawStatement(
+            connection,
+            """UPDATE nodes SET "from" = coalesce(?2, "from"), "to" = coalesce(?3, "to") WHERE id = ?1 RETURNING "from", "to" """);
+        _upsertRelationship = new RawStatement(
             connection,
             """
-            INSERT INTO relationships (source_id, target_id, periods, last_state, last_ts) VALUES (@p0, @p1, @p2, @p3, @p4)
+            INSERT INTO relationships (source_id, target_id, periods, last_state, last_ts) VALUES (?1, ?2, ?3, ?4, ?5)
             ON CONFLICT (source_id, target_id) DO UPDATE SET periods = excluded.periods, last_state = excluded.last_state, last_ts = excluded.last_ts
-            """,
-            5);
-        _readRelationship = new PreparedCommand(connection, "SELECT periods, last_state, last_ts FROM relationships WHERE source_id = @p0 AND target_id = @p1", 2);
-        _readGeneration = new PreparedCommand(connection, "SELECT value FROM meta WHERE key = 'generation'", 0);
-        _bumpGeneration = new PreparedCommand(connection, "UPDATE meta SET value = value + 1 WHERE key = 'generation' RETURNING value", 0);
+            """);
+        _readRelationship = new RawStatement(connection, "SELECT periods, last_state, last_ts FROM relationships WHERE source_id = ?1 AND target_id = ?2");
+        _readGeneration = new RawStatement(connection, "SELECT value FROM meta WHERE key = 'generation'");
+        _bumpGeneration = new RawStatement(connection, "UPDATE meta SET value = value + 1 WHERE key = 'generation' RETURNING value");
+        _anyRelationship = new RawStatement(connection, "SELECT EXISTS (SELECT 1 FROM relationships)");
     }
 
     public BatchResult Apply(BatchPlan plan)
@@ -49,14 +55,16 @@ internal sealed class BatchWriter : IDisposable
         using var transaction = _connection.BeginTransaction(deferred: false);
         try
         {
-            if ((long)_readGeneration.Bind(transaction).ExecuteScalar()! != _cache.Generation)
+            if (Scalar(_readGeneration) != _cache.Generation)
             {
                 _cache.Clear();
+                // Starting on a graph without relationships, the cache will hold every one there is.
+                _cache.HoldsAllRelationships = Scalar(_anyRelationship) == 0;
             }
 
-            UpsertNodes(plan, transaction);
-            var result = ApplyRelationships(plan, transaction);
-            _cache.Generation = (long)_bumpGeneration.Bind(transaction).ExecuteScalar()!;
+            UpsertNodes(plan);
+            var result = ApplyRelationships(plan);
+            _cache.Generation = Scalar(_bumpGeneration);
             transaction.Commit();
             _cache.Trim();
             return result;
@@ -74,14 +82,16 @@ internal sealed class BatchWriter : IDisposable
 
     public void Dispose()
     {
-        _upsertNode.Dispose();
+        _insertNode.Dispose();
+        _updateNode.Dispose();
         _upsertRelationship.Dispose();
         _readRelationship.Dispose();
         _readGeneration.Dispose();
         _bumpGeneration.Dispose();
+        _anyRelationship.Dispose();
     }
 
-    private void UpsertNodes(BatchPlan plan, SqliteTransaction transaction)
+    private void UpsertNodes(BatchPlan plan)
     {
         var team = plan.Team.Value;
         foreach (var group in plan.Nodes)
@@ -90,92 +100,88 @@ internal sealed class BatchWriter : IDisposable
             {
                 // Producers re-send their topology: a known node whose bounds would not change needs no write.
                 var key = (team, group.Label, node.Name);
-                if (_cache.Nodes.TryGetValue(key, out var known) && known.Covers(node.From, node.To))
+                if (_cache.Nodes.TryGetValue(key, out var known))
                 {
+                    if (!known.Covers(node.From, node.To))
+                    {
+                        _updateNode.Bind(1, known.Id).Bind(2, node.From).Bind(3, node.To).Step();
+                        _cache.Nodes[key] = known with { From = _updateNode.NullableInt64(0), To = _updateNode.NullableInt64(1) };
+                        _updateNode.Reset();
+                    }
+
                     continue;
                 }
 
-                using var reader = _upsertNode.Bind(transaction, team, group.Label, node.Name, node.From, node.To).ExecuteReader();
-                reader.Read();
-                _cache.Nodes[key] = new CachedNode(
-                    reader.GetInt64(0),
-                    reader.IsDBNull(1) ? null : reader.GetInt64(1),
-                    reader.IsDBNull(2) ? null : reader.GetInt64(2));
+                _insertNode.Bind(1, team).Bind(2, group.Label).Bind(3, node.Name).Bind(4, node.From).Bind(5, node.To).Step();
+                _cache.Nodes[key] = new CachedNode(_insertNode.Int64(0), _insertNode.NullableInt64(1), _insertNode.NullableInt64(2));
+                _insertNode.Reset();
             }
         }
     }
 
-    private BatchResult ApplyRelationships(BatchPlan plan, SqliteTransaction transaction)
+    private BatchResult ApplyRelationships(BatchPlan plan)
     {
         var team = plan.Team.Value;
-        var keys = new List<(long Source, long Target, RelationshipEvents Rel)>(plan.RelationshipCount);
+        var outcomes = new MessageOutcome[plan.MessageCount];
+        var rejections = new List<EventRejection>();
+        var changed = new List<(long Source, long Target, RelationshipState State)>();
         foreach (var group in plan.Relationships)
         {
             foreach (var rel in group.Relationships)
             {
-                keys.Add((_cache.Nodes[(team, group.SourceLabel, rel.SourceName)].Id, _cache.Nodes[(team, group.TargetLabel, rel.TargetName)].Id, rel));
+                var source = _cache.Nodes[(team, group.SourceLabel, rel.SourceName)].Id;
+                var target = _cache.Nodes[(team, group.TargetLabel, rel.TargetName)].Id;
+                var stored = _cache.Relationships.TryGetValue((source, target), out var known) ? known
+                    : _cache.HoldsAllRelationships ? null
+                    : Read(source, target);
+                var final = RelationshipResolver.Resolve(stored, rel.Events, outcomes, rejections);
+                if (final is not null)
+                {
+                    _cache.Relationships[(source, target)] = final;
+                    changed.Add((source, target, final));
+                }
             }
         }
 
-        var stored = ReadUncached(keys, transaction);
-        var outcomes = new MessageOutcome[plan.MessageCount];
-        var rejections = new List<EventRejection>();
-        var changed = new List<(long Source, long Target, RelationshipState State)>();
-        foreach (var (source, target, rel) in keys)
+        foreach (var (source, target, state) in changed)
         {
-            var current = _cache.Relationships.TryGetValue((source, target), out var known) ? known : stored.GetValueOrDefault((source, target));
-            var final = RelationshipResolver.Resolve(current, rel.Events, outcomes, rejections);
-            if (final is not null)
-            {
-                _cache.Relationships[(source, target)] = final;
-                changed.Add((source, target, final));
-            }
+            _upsertRelationship
+                .Bind(1, source)
+                .Bind(2, target)
+                .Bind(3, PeriodsCodec.Encode(state.Periods))
+                .Bind(4, RelationshipState.StateText(state.LastState))
+                .Bind(5, state.LastTs)
+                .Execute();
         }
 
-        WriteRelationships(changed, transaction);
         rejections.Sort((a, b) => a.MessageIndex.CompareTo(b.MessageIndex));
         return new BatchResult(outcomes, rejections);
     }
 
-    /// <summary>Reads the stored state of the batch's relationships the cache does not know.</summary>
-    private Dictionary<(long, long), RelationshipState> ReadUncached(List<(long Source, long Target, RelationshipEvents Rel)> keys, SqliteTransaction transaction)
+    private RelationshipState? Read(long source, long target)
     {
-        var result = new Dictionary<(long, long), RelationshipState>();
-        foreach (var (source, target, _) in keys)
+        if (!_readRelationship.Bind(1, source).Bind(2, target).Step())
         {
-            if (_cache.Relationships.ContainsKey((source, target)))
-            {
-                continue;
-            }
-
-            using var reader = _readRelationship.Bind(transaction, source, target).ExecuteReader();
-            if (reader.Read())
-            {
-                result[(source, target)] = ReadState(reader, 0);
-            }
+            return null;
         }
 
-        return result;
-    }
+        var periods = PeriodsCodec.Decode(_readRelationship.Text(0)!);
+        var lastState = _readRelationship.Text(1);
+        var lastTs = _readRelationship.NullableInt64(2);
+        _readRelationship.Reset();
 
-    private void WriteRelationships(List<(long Source, long Target, RelationshipState State)> changed, SqliteTransaction transaction)
-    {
-        foreach (var (source, target, state) in changed)
-        {
-            _upsertRelationship
-                .Bind(transaction, source, target, PeriodsCodec.Encode(state.Periods), RelationshipState.StateText(state.LastState), state.LastTs)
-                .ExecuteNonQuery();
-        }
-    }
-
-    private static RelationshipState ReadState(SqliteDataReader reader, int at)
-    {
-        var periods = PeriodsCodec.Decode(reader.GetString(at));
         // Graphs written before last_state existed: an odd period list is still open.
-        var state = reader.IsDBNull(at + 1)
+        var state = lastState is null
             ? (periods.Length % 2 == 1 ? LastState.From : LastState.To)
-            : reader.GetString(at + 1) == "to" ? LastState.To : LastState.From;
-        var lastTs = reader.IsDBNull(at + 2) ? (periods.Length > 0 ? periods[^1] : 0) : reader.GetInt64(at + 2);
-        return new RelationshipState(periods, state, lastTs);
+            : lastState == "to" ? LastState.To : LastState.From;
+        return new RelationshipState(periods, state, lastTs ?? (periods.Length > 0 ? periods[^1] : 0));
+    }
+
+    private static long Scalar(RawStatement statement)
+    {
+        statement.Step();
+        var value = statement.Int64(0);
+        statement.Reset();
+        return value;
     }
 }

@@ -15,9 +15,13 @@ internal sealed class WriteCache(int maxEntries)
 
     public Dictionary<(long Source, long Target), RelationshipState> Relationships { get; } = [];
 
+    /// <summary>True while every relationship in the database is in <see cref="Relationships"/>: a miss then means "none yet".</summary>
+    public bool HoldsAllRelationships { get; set; }
+
     public void Clear()
     {
         Generation = -1;
+        HoldsAllRelationships = false;
         Nodes.Clear();
         Relationships.Clear();
     }
