@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 namespace Depc.Cli.Commands;
 
 /// <summary>
-/// <c>depc serve</c>: the HTTP API (and the Kafka consumer when <c>--kafka-bootstrap-servers</c> or
+/// <c>depc serve</c>: the HTTP API (and the Kafka consumer when <c>--kafka-bootstrap</c> or
 /// <c>Depc:Kafka:BootstrapServers</c> is set) until Ctrl-C / SIGTERM. The admin token comes from
 /// <c>DEPC_ADMIN_TOKEN</c> (or <c>Depc:AdminToken</c>), never from the command line where <c>ps</c> would show it.
 /// </summary>
@@ -19,7 +19,7 @@ internal static class ServeCommand
     {
         var store = CliOptions.Store();
         var urls = new Option<string?>("--urls") { Description = $"Where to listen, ';'-separated (default: {DepcServer.DefaultUrls})" };
-        var bootstrap = new Option<string?>("--kafka-bootstrap-servers") { Description = "Consume the team topics of this Kafka cluster (default: Depc:Kafka:BootstrapServers, else no Kafka)" };
+        var bootstrap = new Option<string?>("--kafka-bootstrap", "--kafka-bootstrap-servers") { Description = "Consume the team topics of this Kafka cluster (default: Depc:Kafka:BootstrapServers, else no Kafka)" };
         var command = new Command("serve", "Serve the dependency API, team credentials and HTTP ingestion (and consume Kafka when configured)") { store, urls, bootstrap };
         command.SetAction((r, ct) => CliAction.RunAsync(console, async () =>
         {
