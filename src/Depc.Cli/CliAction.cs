@@ -22,6 +22,11 @@ internal static class CliAction
             await console.Error.WriteLineAsync("depc: " + WithoutParameterSuffix(e.Message)).ConfigureAwait(false);
             return ExitCodes.InvalidArguments;
         }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            await console.Error.WriteLineAsync("depc: configuration: " + string.Join("; ", e.Failures)).ConfigureAwait(false);
+            return ExitCodes.InvalidArguments;
+        }
         catch (StoreException e)
         {
             await console.Error.WriteLineAsync("depc: store: " + e.Message).ConfigureAwait(false);
