@@ -56,12 +56,3 @@ public sealed class IngestionStatistics
         public DateTimeOffset? LastMessageAt;
     }
 }
-
-/// <summary>One team's counts in <see cref="IngestionStatistics"/>.</summary>
-public sealed record TeamIngestionCounts(
-    TeamName Team,
-    long Received,
-    long Accepted,
-    long Rejected,
-    long Duplicates,
-    DateTimeOffset? LastMessageAt);
