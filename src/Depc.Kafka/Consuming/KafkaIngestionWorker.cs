@@ -88,14 +88,19 @@ public sealed class KafkaIngestionWorker : BackgroundService
         var decodeTask = writer.DecodeAsync(raw.Reader, decoded.Writer, hardStop);
         var writeTask = writer.WriteAsync(decoded.Reader, hardStop);
         var heartbeatTask = heartbeat.RunAsync(heartbeatStop.Token);
+        var writerDied = false;
         var consumeTask = Task.Factory.StartNew(() => loop.Run(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
-            // A writer failure must stop consumption too, or later offsets would be committed past it.
-            var first = await Task.WhenAny(consumeTask, writeTask).ConfigureAwait(false);
-            if (first == writeTask && writeTask.IsFaulted)
+            // The decoder or the writer ending before the consume loop (faulted, or cancelled by an exception that
+            // is not ours) must stop consumption too: otherwise the loop goes on polling while nothing is written,
+            // and at shutdown or revocation waits forever for batches nobody will finish.
+            var first = await Task.WhenAny(consumeTask, decodeTask, writeTask).ConfigureAwait(false);
+            // (They also end first, having run to completion, in the instant after a clean stop of the loop.)
+            writerDied = first != consumeTask && (first.IsFaulted || first.IsCanceled) && !hardStop.IsCancellationRequested;
+            if (writerDied)
             {
-                _hardStop.Cancel();
+                await _hardStop.CancelAsync().ConfigureAwait(false);
             }
 
             await consumeTask.ConfigureAwait(false);
@@ -111,6 +116,16 @@ public sealed class KafkaIngestionWorker : BackgroundService
         if (writeTask.IsFaulted)
         {
             await writeTask.ConfigureAwait(false);
+        }
+
+        if (decodeTask.IsFaulted)
+        {
+            await decodeTask.ConfigureAwait(false);
+        }
+
+        if (writerDied && !writeTask.IsFaulted && !decodeTask.IsFaulted)
+        {
+            throw new InvalidOperationException("The Kafka batch writer stopped unexpectedly: consumption stopped, nothing after the last written batch was committed.");
         }
     }
 

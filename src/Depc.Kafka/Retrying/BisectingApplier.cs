@@ -1,4 +1,5 @@
 using Depc.Core.Ingestion;
+using Depc.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Polly;
 
@@ -17,8 +18,10 @@ internal sealed class BisectingApplier(IngestPipeline pipeline, ResiliencePipeli
         {
             return await ApplyWithRetryAsync(batch, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException && !StoreRetryPolicy.IsTransient(e))
+        catch (StoreException e) when (!e.IsTransient)
         {
+            // Only a store refusal can be a message's fault. Anything else (a bug, a disposed store) must not
+            // turn every message of the batch into a rejection whose offset is then committed: it stops the writer.
             Log.StoreRefusedBatch(logger, e, batch.Team.Value, batch.Messages.Count);
             if (batch.Messages.Count <= 1)
             {

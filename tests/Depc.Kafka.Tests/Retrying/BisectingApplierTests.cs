@@ -37,6 +37,15 @@ public sealed class BisectingApplierTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task An_error_that_is_not_a_store_refusal_is_not_turned_into_rejections()
+    {
+        // Rejections get their offsets committed: a bug or a disposed store must not drop the batch that way.
+        _store.Failure = static () => new InvalidOperationException("store bug");
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ApplyAsync(Batch("a", "b", "c")));
+        Assert.Equal(1, _store.Calls);
+    }
+
+    [Fact]
     public async Task Cancellation_stops_the_retries()
     {
         _store.TransientFailures = int.MaxValue;

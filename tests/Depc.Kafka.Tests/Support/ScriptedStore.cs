@@ -14,6 +14,9 @@ internal sealed class ScriptedStore : IGraphStore
 
     public HashSet<string> Poison { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>When set, every write throws what it makes (an exception that is not a store refusal).</summary>
+    public Func<Exception>? Failure { get; set; }
+
     public List<string> Applied { get; } = [];
 
     public int Calls { get; private set; }
@@ -23,6 +26,11 @@ internal sealed class ScriptedStore : IGraphStore
     public Task<BatchResult> ApplyAsync(BatchPlan plan, CancellationToken cancellationToken)
     {
         Calls++;
+        if (Failure is { } failure)
+        {
+            throw failure();
+        }
+
         if (TransientFailures > 0)
         {
             TransientFailures--;
