@@ -66,20 +66,23 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
             return;
         }
 
-        var decoded = _pipeline.Decode(_team, _lines);
-        if (_early.Count > 0)
-        {
-            decoded = decoded with { Received = decoded.Received + _early.Count, Rejections = [.. _early, .. decoded.Rejections] };
-            _early.Clear();
-        }
-
-        _lines.Clear();
-        // The writer reads this arena until the batch is written, then gives it back to the pool.
-        var arena = _arena;
-        _arena = ArrayPool<byte>.Shared.Rent(_maxBytes);
-        _used = 0;
         try
         {
+            // Room first, then decode: the writer is the slower side, so a batch decoded before there is room
+            // would only wait, holding a third decoded batch in memory.
+            await _channel.Writer.WaitToWriteAsync(cancellationToken).ConfigureAwait(false);
+            var decoded = _pipeline.Decode(_team, _lines);
+            if (_early.Count > 0)
+            {
+                decoded = decoded with { Received = decoded.Received + _early.Count, Rejections = [.. _early, .. decoded.Rejections] };
+                _early.Clear();
+            }
+
+            _lines.Clear();
+            // The writer reads this arena until the batch is written, then gives it back to the pool.
+            var arena = _arena;
+            _arena = ArrayPool<byte>.Shared.Rent(_maxBytes);
+            _used = 0;
             await _channel.Writer.WriteAsync((_pipeline.Plan(decoded), arena), cancellationToken).ConfigureAwait(false);
         }
         catch (ChannelClosedException)

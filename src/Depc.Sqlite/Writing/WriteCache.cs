@@ -9,31 +9,78 @@ namespace Depc.Sqlite.Writing;
 /// </summary>
 internal sealed class WriteCache(int maxEntries)
 {
-    public long Generation { get; set; } = -1;
+    /// <summary>
+    /// Keys of relationships dropped from <see cref="Relationships"/> while it held all of them: about 28 B
+    /// each against ~150 B for a cached state, so a graph several times the cache still needs no read
+    /// per new relationship (1M-message bench: 436k reads, 0.7 s, when a trim ended "holds all").
+    /// </summary>
+    private readonly HashSet<(long Source, long Target)> _evicted = [];
 
-    public Dictionary<(string Team, string Label, string Name), CachedNode> Nodes { get; } = [];
+    /// <summary>
+    /// Nodes by name, one dictionary per team and label: a batch looks its label up once, then hashes one
+    /// string per node instead of three.
+    /// </summary>
+    private readonly Dictionary<(string Team, string Label), Dictionary<string, CachedNode>> _nodes = [];
+
+    public long Generation { get; set; } = -1;
 
     public Dictionary<(long Source, long Target), RelationshipState> Relationships { get; } = [];
 
-    /// <summary>True while every relationship in the database is in <see cref="Relationships"/>: a miss then means "none yet".</summary>
+    /// <summary>True while every relationship in the database is in <see cref="Relationships"/> or was evicted from it.</summary>
     public bool HoldsAllRelationships { get; set; }
+
+    public int NodeCount => _nodes.Values.Sum(n => n.Count);
+
+    /// <summary>The cached nodes of one team and label, by name.</summary>
+    public Dictionary<string, CachedNode> NodesOf(string team, string label)
+    {
+        if (!_nodes.TryGetValue((team, label), out var nodes))
+        {
+            _nodes.Add((team, label), nodes = new Dictionary<string, CachedNode>(StringComparer.Ordinal));
+        }
+
+        return nodes;
+    }
+
+    /// <summary>True when the database has no relationship (source, target), known without reading it.</summary>
+    public bool SurelyAbsent(long source, long target) => HoldsAllRelationships && !_evicted.Contains((source, target));
 
     public void Clear()
     {
         Generation = -1;
         HoldsAllRelationships = false;
-        Nodes.Clear();
+        _nodes.Clear();
         Relationships.Clear();
+        _evicted.Clear();
     }
 
-    /// <summary>Keeps memory bounded on huge graphs: past the limit the caches simply start over.</summary>
+    /// <summary>
+    /// Keeps memory bounded on huge graphs: past the limit the relationship states start over (their keys kept
+    /// while that stays small), and the nodes too once they are half of it. Nodes go last: a dropped node
+    /// costs an upsert when it is seen again (1M-message bench: 210k node upserts instead of 70k).
+    /// </summary>
     public void Trim()
     {
-        if (Nodes.Count + Relationships.Count > maxEntries)
+        var nodeCount = NodeCount;
+        if (nodeCount + Relationships.Count <= maxEntries)
         {
-            var generation = Generation;
-            Clear();
-            Generation = generation;
+            return;
+        }
+
+        if (HoldsAllRelationships && _evicted.Count + Relationships.Count <= 4L * maxEntries)
+        {
+            _evicted.UnionWith(Relationships.Keys);
+        }
+        else
+        {
+            HoldsAllRelationships = false;
+            _evicted.Clear();
+        }
+
+        Relationships.Clear();
+        if (nodeCount > maxEntries / 2)
+        {
+            _nodes.Clear();
         }
     }
 }
