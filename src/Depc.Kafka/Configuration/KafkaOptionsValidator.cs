@@ -51,6 +51,14 @@ internal sealed class KafkaOptionsValidator : IValidateOptions<KafkaOptions>
             errors.Add("Depc:Kafka: SASL needs SaslMechanism, SaslUsername and SaslPassword");
         }
 
+        // The consumer pauses and resumes whole assignments; an incremental (cooperative) rebalance would
+        // leave the partitions it keeps paused for good.
+        if (options.Client.TryGetValue("partition.assignment.strategy", out var strategy)
+            && strategy.Contains("cooperative", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add("Depc:Kafka:Client:partition.assignment.strategy cannot be cooperative: Depc needs eager rebalancing (range or roundrobin)");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

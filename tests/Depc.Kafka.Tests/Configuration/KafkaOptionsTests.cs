@@ -70,4 +70,19 @@ public sealed class KafkaOptionsTests
         Assert.Contains(result.Failures!, f => f.Contains("SASL", StringComparison.Ordinal));
         Assert.True(new KafkaOptionsValidator().Validate(null, new KafkaOptions { BootstrapServers = "b:1" }).Succeeded);
     }
+
+    [Fact]
+    public void A_cooperative_assignment_strategy_is_refused_at_start()
+    {
+        var cooperative = new KafkaOptions { BootstrapServers = "b:1" };
+        cooperative.Client["partition.assignment.strategy"] = "cooperative-sticky";
+        var eager = new KafkaOptions { BootstrapServers = "b:1" };
+        eager.Client["partition.assignment.strategy"] = "roundrobin";
+
+        var refused = new KafkaOptionsValidator().Validate(null, cooperative);
+
+        Assert.True(refused.Failed);
+        Assert.Contains(refused.Failures!, f => f.Contains("partition.assignment.strategy", StringComparison.Ordinal));
+        Assert.True(new KafkaOptionsValidator().Validate(null, eager).Succeeded);
+    }
 }
