@@ -76,7 +76,7 @@ internal static class IngestCommand
         var pipeline = new IngestPipeline(graph, decoder, TimeProvider.System);
         var sink = new IngestSink(pipeline, team, BatchMessages, BatchBytes, r => WriteRejectionAsync(rejections, r), cancellationToken)
         {
-            MaxLineBytes = decoder.MaxMessageBytes,
+            Decoder = decoder,
         };
         await using (sink.ConfigureAwait(false))
         {

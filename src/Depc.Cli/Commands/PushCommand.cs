@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Depc.Cli.Input;
@@ -135,7 +134,7 @@ internal static class PushCommand
         public bool OnOversized(long number, long length, ReadOnlySpan<byte> start)
         {
             Received++;
-            return Reject(number, $"$ is {length.ToString(CultureInfo.InvariantCulture)} bytes, larger than the limit of {decoder.MaxMessageBytes} bytes", PayloadText.Truncate(start));
+            return Reject(number, decoder.Oversized(length).Reason, PayloadText.Truncate(start));
         }
 
         public async Task FlushAsync(CancellationToken cancellationToken)

@@ -32,7 +32,8 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
         _writer = Task.Run(() => WriteAllAsync(cancellationToken), cancellationToken);
     }
 
-    public int MaxLineBytes { get; init; } = Core.Messages.MessageDecoder.DefaultMaxMessageBytes;
+    /// <summary>The decoder whose size limit the reader applied, to word the rejection of a line over it.</summary>
+    public required Core.Messages.MessageDecoder Decoder { get; init; }
 
     /// <summary>Where the lines come from, as shown in rejections (a file path, or <c>stdin</c>).</summary>
     public string Source { get; set; } = "stdin";
@@ -55,7 +56,7 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
 
     public bool OnOversized(long number, long length, ReadOnlySpan<byte> start)
     {
-        _early.Add(new MessageRejection(Origin(number), $"$ is {length} bytes, larger than the limit of {MaxLineBytes} bytes", PayloadText.Truncate(start)));
+        _early.Add(new MessageRejection(Origin(number), Decoder.Oversized(length).Reason, PayloadText.Truncate(start)));
         return false;
     }
 

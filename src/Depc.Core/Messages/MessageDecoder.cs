@@ -24,11 +24,15 @@ public sealed partial class MessageDecoder
 
     public int MaxMessageBytes { get; }
 
+    /// <summary>The rejection of a message over the size limit, also for readers that skip such a message unread.</summary>
+    public Rejection Oversized(long length) => new("$", $"is {length} bytes, larger than the limit of {MaxMessageBytes} bytes");
+
     public DecodeResult Decode(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > MaxMessageBytes)
         {
-            return DecodeResult.Invalid("$", $"is {utf8.Length} bytes, larger than the limit of {MaxMessageBytes} bytes");
+            var tooLarge = Oversized(utf8.Length);
+            return DecodeResult.Invalid(tooLarge.Field, tooLarge.Rule);
         }
 
         if (!Utf8.IsValid(utf8))
