@@ -52,7 +52,7 @@ public sealed class DepcAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Everything a team's graph holds, read through the store: labels, names and each node's neighbours.</summary>
-    public Task<string> SnapshotAsync(string team) => GraphSnapshot.TakeAsync(Store, TeamName.Parse(team));
+    public Task<string> SnapshotAsync(string team) => StoreScenarios.GraphSnapshot.CaptureAsync(Store, TeamName.Parse(team));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
