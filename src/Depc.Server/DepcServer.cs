@@ -1,5 +1,6 @@
 using Depc.Server.Apis;
 using Depc.Server.Options;
+using Depc.Server.WebPage;
 using Microsoft.AspNetCore.Hosting;
 
 namespace Depc.Server;
@@ -36,9 +37,11 @@ public static class DepcServer
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebPage();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOperationsApi();
+        app.MapWhoAmIApi();
         app.MapTeamsApi();
         app.MapGroup("/v1/teams/{team}")
             .RequireAuthorization(Auth.DepcPolicies.TeamRead)

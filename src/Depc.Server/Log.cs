@@ -32,4 +32,7 @@ internal static partial class Log
 
     [LoggerMessage(5030, LogLevel.Information, "Store {Store} opened; team credentials in {TeamsDatabase}")]
     public static partial void StoreOpened(ILogger logger, string store, string teamsDatabase);
+
+    [LoggerMessage(5040, LogLevel.Warning, "No web page in {Root}: / answers how to build it; the API works without it")]
+    public static partial void WebPageMissing(ILogger logger, string root);
 }

@@ -21,6 +21,7 @@ internal static class ImpactApi
 
         // `inactive` on every variant; `withInactiveNodes` is the original system's name on /all.
         var includeInactive = Args.Flag(query["inactive"], "inactive") || Args.Flag(query["withInactiveNodes"], "withInactiveNodes");
+        var activeFirst = Args.Flag(query["activeFirst"], "activeFirst");
         var options = http.RequestServices.GetRequiredService<IOptions<ServerOptions>>().Value;
         var skip = Args.Count(query["skip"], "skip") ?? 0;
         var limit = Args.Count(query["limit"], "limit") ?? options.DefaultImpactedLimit;
@@ -35,13 +36,21 @@ internal static class ImpactApi
         return resource switch
         {
             NodeResource.ImpactedCount => TypedResults.Ok(new CountAnswer(impacted.Count)),
-            NodeResource.ImpactedAll => new StreamedImpact(Filter(impacted, includeInactive)),
-            _ => TypedResults.Ok<IReadOnlyList<ImpactedNode>>([.. Filter(impacted, includeInactive).Skip(skip).Take(limit)]),
+            NodeResource.ImpactedAll => new StreamedImpact(Select(impacted, includeInactive, activeFirst)),
+            _ => TypedResults.Ok<IReadOnlyList<ImpactedNode>>([.. Select(impacted, includeInactive, activeFirst).Skip(skip).Take(limit)]),
         };
     }
 
-    private static IEnumerable<ImpactedNode> Filter(IReadOnlyList<ImpactedNode> impacted, bool includeInactive) =>
-        includeInactive ? impacted : impacted.Where(static n => n.Active);
+    // Sorted by name; `activeFirst` puts the active ones before the others, each part still by name (a stable sort).
+    private static IEnumerable<ImpactedNode> Select(IReadOnlyList<ImpactedNode> impacted, bool includeInactive, bool activeFirst)
+    {
+        if (!includeInactive)
+        {
+            return impacted.Where(static n => n.Active);
+        }
+
+        return activeFirst ? impacted.OrderBy(static n => n.Active ? 0 : 1) : impacted;
+    }
 
     /// <summary>Writes the array item by item straight to the response, flushing as it goes: no answer-sized buffer.</summary>
     private sealed class StreamedImpact(IEnumerable<ImpactedNode> nodes) : IResult

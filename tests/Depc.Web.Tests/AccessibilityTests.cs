@@ -1,0 +1,46 @@
+using Deque.AxeCore.Playwright;
+using Depc.Web.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Depc.Web.Tests;
+
+/// <summary>axe-core's WCAG A/AA rules (labels on controls, contrast, names of buttons and links) on each screen.</summary>
+[Collection(WebPageGroup.Name)]
+public sealed class AccessibilityTests(WebPageFixture fixture)
+{
+    [Fact]
+    public async Task The_sign_in_screen_breaks_no_wcag_rule()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+        await Expect(page.GetByLabel("Team token")).ToBeVisibleAsync();
+
+        await AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task The_node_view_with_impacted_nodes_and_rejections_breaks_no_wcag_rule()
+    {
+        var page = await SignedInPage.OpenAsync(fixture);
+        await SignedInPage.OpenNodeAsync(page, "Service", "check", "checkout");
+        await page.GetByLabel("Show inactive links").CheckAsync();
+        await SignedInPage.SetDayAsync(page, WebGraph.DayOrdersDbInactive);
+        await page.GetByLabel("Impacted label").SelectOptionAsync("Service");
+        await page.GetByRole(AriaRole.Button, new() { Name = "List impacted nodes" }).ClickAsync();
+        await Expect(page.Locator("#impacted-summary")).Not.ToBeEmptyAsync();
+        await Expect(page.Locator("#rejections tbody tr")).ToHaveCountAsync(1);
+
+        await AssertNoViolationsAsync(page);
+    }
+
+    private static async Task AssertNoViolationsAsync(IPage page)
+    {
+        var results = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
+        {
+            RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var violations = results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})");
+        Assert.Empty(violations);
+    }
+}

@@ -1,0 +1,95 @@
+// Draws a node and its direct neighbours with Cytoscape.js. Inactive links are dashed and grey; an arrow points
+// from the node that depends to the node it depends on, whichever direction the page shows.
+import cytoscape from 'cytoscape';
+
+const palette = ['#1f5fa8', '#a8501f', '#2b7a3d', '#7a2b6f', '#6b6b00', '#005f6b', '#8a1c1c', '#444f9e'];
+
+export class GraphDrawing {
+  /** @param {HTMLElement} container @param {(label: string, name: string) => void} onOpen */
+  constructor(container, onOpen) {
+    this.container = container;
+    this.onOpen = onOpen;
+    this.cy = null;
+  }
+
+  /** @param {{nodes: {id:number,label:string,title:string}[], relationships: {id:number,from:number,to:number}[]}} graph */
+  draw(graph, rootId, inactiveByNodeId) {
+    this.cy?.destroy();
+    const labels = [...new Set(graph.nodes.map((n) => n.label))].sort();
+    const colour = (label) => palette[labels.indexOf(label) % palette.length];
+    const elements = [
+      ...graph.nodes.map((n) => ({
+        data: { id: `n${n.id}`, label: n.label, name: n.title, caption: `${n.title}\n(${n.label})`, colour: colour(n.label) },
+        classes: n.id === rootId ? 'root' : '',
+      })),
+      ...graph.relationships.map((r) => ({
+        data: { id: `r${r.id}`, source: `n${r.from}`, target: `n${r.to}` },
+        classes: inactiveByNodeId.get(r.from === rootId ? r.to : r.from) ? 'inactive' : 'active',
+      })),
+    ];
+    this.cy = cytoscape({
+      container: this.container,
+      elements,
+      // A lone node or two would otherwise be zoomed to fill the whole canvas.
+      maxZoom: 1.5,
+      minZoom: 0.2,
+      layout: {
+        name: 'concentric',
+        concentric: (node) => (node.hasClass('root') ? 2 : 1),
+        levelWidth: () => 1,
+        minNodeSpacing: 40,
+        padding: 30,
+        animate: false,
+      },
+      style: [
+        {
+          selector: 'node',
+          style: {
+            'background-color': 'data(colour)',
+            label: 'data(caption)',
+            'text-wrap': 'wrap',
+            'text-valign': 'bottom',
+            'text-margin-y': 6,
+            'font-size': 12,
+            color: '#1a1a1a',
+            'text-background-color': '#ffffff',
+            'text-background-opacity': 0.85,
+            'text-background-padding': 2,
+          },
+        },
+        { selector: 'node.root', style: { 'border-width': 4, 'border-color': '#111111', width: 40, height: 40 } },
+        {
+          selector: 'edge',
+          style: { width: 2, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle' },
+        },
+        { selector: 'edge.active', style: { 'line-color': '#1f5fa8', 'target-arrow-color': '#1f5fa8' } },
+        {
+          selector: 'edge.inactive',
+          style: { 'line-color': '#8c8c8c', 'target-arrow-color': '#8c8c8c', 'line-style': 'dashed' },
+        },
+      ],
+    });
+    this.cy.on('tap', 'node', (event) => {
+      if (!event.target.hasClass('root')) this.onOpen(event.target.data('label'), event.target.data('name'));
+    });
+    this.container.setAttribute('aria-label', describe(graph, rootId));
+    // What is drawn, readable without looking at pixels (end-to-end tests, debugging).
+    this.container.dataset.nodes = String(graph.nodes.length);
+    this.container.dataset.links = String(graph.relationships.length);
+    this.container.dataset.inactiveLinks = String(this.cy.edges('.inactive').length);
+  }
+
+  clear() {
+    this.cy?.destroy();
+    this.cy = null;
+    delete this.container.dataset.nodes;
+    delete this.container.dataset.links;
+    delete this.container.dataset.inactiveLinks;
+  }
+}
+
+function describe(graph, rootId) {
+  const root = graph.nodes.find((n) => n.id === rootId);
+  const others = graph.nodes.length - 1;
+  return `Graph of ${root ? root.title : 'the node'} and ${others} direct neighbour${others === 1 ? '' : 's'}; the same neighbours are listed below.`;
+}

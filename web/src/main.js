@@ -1,0 +1,130 @@
+// The page's controller: signing in, which team and node are open (the URL hash), and where errors are shown.
+import './style.css';
+import { DepcApi } from './api.js';
+import { $, el, clear, show } from './dom.js';
+import { ImpactedPanel } from './impactedPanel.js';
+import { NodeView } from './nodeView.js';
+import { RejectionsPanel } from './rejectionsPanel.js';
+import { session } from './session.js';
+import { Sidebar } from './sidebar.js';
+
+const NodeRoute = /^#\/node\/([^/]+)\/(.+)$/;
+
+class App {
+  constructor() {
+    this.api = null;
+    this.team = null;
+    this.labels = [];
+    this.sidebar = new Sidebar(this);
+    this.nodeView = new NodeView(this);
+    this.impacted = new ImpactedPanel(this);
+    this.rejections = new RejectionsPanel(this);
+    $('sign-in').addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.signIn($('token').value.trim());
+    });
+    $('sign-out').addEventListener('click', () => this.signOut());
+    $('team').addEventListener('change', () => this.enterTeam($('team').value));
+    window.addEventListener('hashchange', () => this.route());
+  }
+
+  async start() {
+    const token = session.token();
+    if (token) await this.signIn(token);
+    else this.#showSignIn();
+  }
+
+  async signIn(token) {
+    this.api = new DepcApi(token);
+    const me = await this.call((api) => api.whoAmI());
+    if (!me) return;
+    session.save(token);
+    $('token').value = '';
+    show($('sign-in-view'), false);
+    show($('team-view'), true);
+    show($('sign-out'), true);
+    if (me.admin) await this.#chooseTeam();
+    else await this.enterTeam(me.team);
+  }
+
+  signOut(message = '') {
+    session.clear();
+    this.api = null;
+    this.team = null;
+    this.#showSignIn();
+    this.#alert(message);
+  }
+
+  async enterTeam(team) {
+    this.team = team;
+    const who = $('signed-in-as');
+    who.textContent = `Team ${team}`;
+    show(who, true);
+    this.labels = await this.sidebar.load();
+    await this.rejections.load();
+    await this.route();
+  }
+
+  async route() {
+    if (!this.team) return;
+    const match = NodeRoute.exec(window.location.hash);
+    if (!match) {
+      this.nodeView.reset();
+      this.impacted.hide();
+      return;
+    }
+    const [label, name] = [decodeURIComponent(match[1]), decodeURIComponent(match[2])];
+    if (await this.nodeView.open(label, name)) this.impacted.show(this.labels, { label, name });
+    else this.impacted.hide();
+  }
+
+  nodeHref(label, name) {
+    return `#/node/${encodeURIComponent(label)}/${encodeURIComponent(name)}`;
+  }
+
+  openNode(label, name) {
+    window.location.hash = this.nodeHref(label, name);
+  }
+
+  /**
+   * Runs one API call and shows what went wrong, if anything: a refused token sends the user back to sign in,
+   * a missing resource goes to onNotFound when given, anything else is shown in the alert bar. Null on failure.
+   */
+  async call(request, { notFound } = {}) {
+    this.#alert('');
+    try {
+      return await request(this.api, this.team);
+    } catch (error) {
+      if (error.kind === 'unauthorized') this.signOut(error.message);
+      else if (error.kind === 'not-found' && notFound) notFound();
+      else this.#alert(error.message ?? String(error));
+      return null;
+    }
+  }
+
+  async #chooseTeam() {
+    const teams = await this.call((api) => api.teams());
+    if (!teams) return;
+    const select = $('team');
+    clear(select);
+    for (const { name } of teams) select.append(el('option', { value: name }, name));
+    show($('team-chooser'), true);
+    if (teams.length === 0) this.#alert('No team exists yet: create one with depc team create.');
+    else await this.enterTeam(teams[0].name);
+  }
+
+  #showSignIn() {
+    show($('team-view'), false);
+    show($('sign-out'), false);
+    show($('signed-in-as'), false);
+    show($('sign-in-view'), true);
+    $('token').focus();
+  }
+
+  #alert(message) {
+    $('alert').textContent = message;
+    show($('alert'), Boolean(message));
+  }
+}
+
+new App().start();
