@@ -55,6 +55,10 @@ public sealed class RejectionsAndErrorsTests(WebPageFixture fixture)
         await Expect(page.Locator("#node-title")).ToHaveTextAsync("Unknown node");
         await Expect(page.Locator("#node-empty")).ToContainTextAsync("There is no Service node named \"no-such-service\"");
         await Expect(page.Locator("#impacted-panel")).ToBeHiddenAsync();
+
+        // A link mangled by hand (a broken %-escape) is no node at all, not a crash.
+        await page.GotoAsync("/#/node/Service/%E0%A4%A");
+        await Expect(page.Locator("#node-title")).ToHaveTextAsync("No node selected");
     }
 
     [Fact]

@@ -67,13 +67,13 @@ class App {
 
   async route() {
     if (!this.team) return;
-    const match = NodeRoute.exec(window.location.hash);
-    if (!match) {
+    const route = parseNodeRoute(window.location.hash);
+    if (!route) {
       this.nodeView.reset();
       this.impacted.hide();
       return;
     }
-    const [label, name] = [decodeURIComponent(match[1]), decodeURIComponent(match[2])];
+    const { label, name } = route;
     if (await this.nodeView.open(label, name)) this.impacted.show(this.labels, { label, name });
     else this.impacted.hide();
   }
@@ -124,6 +124,17 @@ class App {
   #alert(message) {
     $('alert').textContent = message;
     show($('alert'), Boolean(message));
+  }
+}
+
+/** The node a URL hash names, or null (also for a hash mangled by hand: a bad %-escape). */
+function parseNodeRoute(hash) {
+  const match = NodeRoute.exec(hash);
+  if (!match) return null;
+  try {
+    return { label: decodeURIComponent(match[1]), name: decodeURIComponent(match[2]) };
+  } catch {
+    return null;
   }
 }
 
