@@ -63,9 +63,14 @@ public sealed class DialectTests
 
     [Theory]
     [InlineData(RecordedAnswers.Deadlock, HttpStatusCode.OK, true, "Neo.TransientError.Transaction.DeadlockDetected")]
-    [InlineData(RecordedAnswers.Unauthorized, HttpStatusCode.Unauthorized, false, "Neo.ClientError.Security.Unauthorized")]
+    [InlineData(RecordedAnswers.Unauthorized, HttpStatusCode.Unauthorized, true, "Neo.ClientError.Security.Unauthorized")]
+    [InlineData(RecordedAnswers.SyntaxError, HttpStatusCode.OK, false, "Neo.ClientError.Statement.SyntaxError")]
+    [InlineData(RecordedAnswers.ConstraintViolation, HttpStatusCode.OK, false, "Neo.ClientError.Schema.ConstraintValidationFailed")]
+    [InlineData(RecordedAnswers.DatabaseNotFound, HttpStatusCode.OK, true, "Neo.ClientError.Database.DatabaseNotFound")]
     [InlineData("<html>bad gateway</html>", HttpStatusCode.BadGateway, true, null)]
-    [InlineData("<html>not here</html>", HttpStatusCode.Forbidden, false, null)]
+    [InlineData("<html>forbidden by the proxy</html>", HttpStatusCode.Forbidden, true, null)]
+    [InlineData("<html>bad request</html>", HttpStatusCode.BadRequest, false, null)]
+    [InlineData("<html>too large</html>", HttpStatusCode.RequestEntityTooLarge, false, null)]
     public async Task Errors_are_mapped_to_transient_or_permanent(string body, HttpStatusCode status, bool transient, string? code)
     {
         var handler = new RecordedHandler()

@@ -203,7 +203,6 @@ internal sealed class Neo4jClient : IDisposable
             // Not a Neo4j error document: fall back to the status code.
         }
 
-        var transient = (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
-        return new Neo4jException(null, $"Neo4j answered HTTP {(int)status} {status}", transient);
+        return new Neo4jException(null, $"Neo4j answered HTTP {(int)status} {status}", Neo4jException.IsTransientStatus(status));
     }
 }

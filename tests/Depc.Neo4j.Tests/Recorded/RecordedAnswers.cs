@@ -35,4 +35,16 @@ internal static class RecordedAnswers
     public const string Unauthorized = """
         {"errors":[{"code":"Neo.ClientError.Security.Unauthorized","message":"Invalid username or password."}]}
         """;
+
+    public const string SyntaxError = """
+        {"results":[],"errors":[{"code":"Neo.ClientError.Statement.SyntaxError","message":"Invalid input 'T'"}]}
+        """;
+
+    public const string ConstraintViolation = """
+        {"results":[],"errors":[{"code":"Neo.ClientError.Schema.ConstraintValidationFailed","message":"Node(1) already exists with label `t_A` and property `name` = 'x'"}]}
+        """;
+
+    public const string DatabaseNotFound = """
+        {"results":[],"errors":[{"code":"Neo.ClientError.Database.DatabaseNotFound","message":"Database does not exist. Database name: 'other'."}]}
+        """;
 }
