@@ -55,6 +55,15 @@ public sealed class KafkaOptions
     /// <summary>Cut batches waiting to be written; when full, consumption pauses (bounded memory). Default 8.</summary>
     public int MaxPendingBatches { get; set; } = 8;
 
+    /// <summary>
+    /// The batches of one team waiting to be written (any of its partitions) are merged into one store
+    /// transaction of at most this many messages: fewer, larger transactions. Default 40,000.
+    /// </summary>
+    public int MaxWriteMessages { get; set; } = 40_000;
+
+    /// <summary>Payload bytes limit of one merged store transaction. Default 32 MiB.</summary>
+    public int MaxWriteBytes { get; set; } = 32 * 1024 * 1024;
+
     /// <summary>Messages larger than this are rejected (SPEC §3). Default 1 MiB.</summary>
     public int MaxMessageBytes { get; set; } = 1024 * 1024;
 
@@ -129,7 +138,7 @@ public sealed class KafkaOptions
         $"bootstrap={BootstrapServers}, group={GroupId}, client={ClientId}, pattern={TopicPattern}, " +
         $"security={SecurityProtocol}, sasl={SaslMechanism?.ToString() ?? "-"}, user={SaslUsername ?? "-"}, " +
         $"password={(string.IsNullOrEmpty(SaslPassword) ? "-" : "***")}, ca={SslCaLocation ?? "-"}, " +
-        $"batch={MaxBatchMessages} msgs/{MaxBatchBytes} B/{MaxBatchDelay.TotalMilliseconds} ms, dead-letters={DeadLetters}";
+        $"batch={MaxBatchMessages} msgs/{MaxBatchBytes} B/{MaxBatchDelay.TotalMilliseconds} ms, write={MaxWriteMessages} msgs/{MaxWriteBytes} B, dead-letters={DeadLetters}";
 
     private static int Milliseconds(TimeSpan span) => (int)Math.Clamp(span.TotalMilliseconds, 1, int.MaxValue);
 
