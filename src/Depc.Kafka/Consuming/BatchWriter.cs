@@ -36,8 +36,8 @@ internal sealed class BatchWriter(
                     continue;
                 }
 
-                List<DecodedPart> parts = [.. merger.Merge(first, input).Select(b => new DecodedPart(b, b.Partition.IsAbandoned ? null : pipeline.Decode(b.Team, b.Messages)))];
-                await output.WriteAsync(new DecodedWork(parts, DecodedPart.Plan(pipeline, parts)), cancellationToken).ConfigureAwait(false);
+                var batches = merger.Merge(first, input);
+                await output.WriteAsync(new DecodedWork(batches, DecodedWork.Plan(pipeline, batches)), cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -50,29 +50,29 @@ internal sealed class BatchWriter(
     {
         await foreach (var work in input.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            // The parts not yet finished; a part leaves when its partition is abandoned or the write is done.
-            var live = new List<DecodedPart>(work.Parts);
+            // The batches not yet finished; a batch leaves when its partition is abandoned or the write is done.
+            var live = new List<PendingBatch>(work.Batches);
             try
             {
                 await WriteOneAsync(work, live).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                Log.WriterFailed(logger, e, work.Parts[0].Batch.Team.Value, Describe(work.Parts));
+                Log.WriterFailed(logger, e, work.Batches[0].Team.Value, Describe(work.Batches));
                 // Going on would commit later offsets of these partitions past an unwritten batch.
                 throw;
             }
             finally
             {
-                foreach (var part in live)
+                foreach (var batch in live)
                 {
-                    part.Batch.Partition.BatchFinished();
+                    batch.Partition.BatchFinished();
                 }
             }
         }
     }
 
-    private async Task WriteOneAsync(DecodedWork work, List<DecodedPart> live)
+    private async Task WriteOneAsync(DecodedWork work, List<PendingBatch> live)
     {
         var started = time.GetTimestamp();
         var planned = work.Planned;
@@ -81,7 +81,7 @@ internal sealed class BatchWriter(
         {
             if (DropAbandoned(live))
             {
-                planned = DecodedPart.Plan(pipeline, live);
+                planned = DecodedWork.Plan(pipeline, live);
             }
 
             if (planned is null)
@@ -89,11 +89,11 @@ internal sealed class BatchWriter(
                 return;
             }
 
-            using var abandon = CancellationTokenSource.CreateLinkedTokenSource([.. live.Select(static p => p.Batch.Partition.Token)]);
+            using var abandon = CancellationTokenSource.CreateLinkedTokenSource([.. live.Select(static b => b.Partition.Token)]);
             try
             {
                 report = await applier.ApplyAsync(planned, abandon.Token).ConfigureAwait(false);
-                await rejections.ReportAsync([.. live.Select(static p => p.Batch)], report.Rejections, abandon.Token).ConfigureAwait(false);
+                await rejections.ReportAsync(live, report.Rejections, abandon.Token).ConfigureAwait(false);
                 break;
             }
             catch (OperationCanceledException) when (abandon.IsCancellationRequested)
@@ -103,13 +103,13 @@ internal sealed class BatchWriter(
             }
         }
 
-        foreach (var part in live)
+        foreach (var batch in live)
         {
-            offsets.StoreOffsets(part.Batch);
-            part.Batch.Partition.Written(part.Batch.LastOffset);
+            offsets.StoreOffsets(batch);
+            batch.Partition.Written(batch.LastOffset);
         }
 
-        var team = live[0].Batch.Team;
+        var team = live[0].Team;
         var elapsed = time.GetElapsedTime(started);
         statistics.Record(team, report, time.GetUtcNow());
         metrics.BatchWritten(team, report, elapsed);
@@ -119,22 +119,22 @@ internal sealed class BatchWriter(
         }
     }
 
-    /// <summary>Finishes and removes the parts whose partition was abandoned; true when there were any.</summary>
-    private static bool DropAbandoned(List<DecodedPart> live)
+    /// <summary>Finishes and removes the batches whose partition was abandoned; true when there were any.</summary>
+    private static bool DropAbandoned(List<PendingBatch> live)
     {
-        var dropped = live.RemoveAll(static p =>
+        var dropped = live.RemoveAll(static b =>
         {
-            if (!p.Batch.Partition.IsAbandoned)
+            if (!b.Partition.IsAbandoned)
             {
                 return false;
             }
 
-            p.Batch.Partition.BatchFinished();
+            b.Partition.BatchFinished();
             return true;
         });
         return dropped > 0;
     }
 
-    private static string Describe(IReadOnlyList<DecodedPart> parts) =>
-        string.Join(", ", parts.Select(static p => $"{p.Batch.Partition}@{p.Batch.FirstOffset}-{p.Batch.LastOffset}"));
+    private static string Describe(IReadOnlyList<PendingBatch> batches) =>
+        string.Join(", ", batches.Select(static b => $"{b.Partition}@{b.FirstOffset}-{b.LastOffset}"));
 }
