@@ -17,8 +17,8 @@ internal static partial class Log
     [LoggerMessage(3003, LogLevel.Warning, "Partitions lost: {Partitions}; their unwritten batches are abandoned uncommitted")]
     public static partial void PartitionsLost(ILogger logger, string partitions);
 
-    [LoggerMessage(3004, LogLevel.Debug, "Batch written for team {Team} from {Topic}/{Partition} offsets {FirstOffset}-{LastOffset}: {Received} received, {Accepted} accepted, {Rejected} rejected, {Duplicates} duplicates in {ElapsedMs} ms")]
-    public static partial void BatchWritten(ILogger logger, string team, string topic, int partition, long firstOffset, long lastOffset, long received, long accepted, long rejected, long duplicates, double elapsedMs);
+    [LoggerMessage(3004, LogLevel.Debug, "Batch written for team {Team} from {Batches}: {Received} received, {Accepted} accepted, {Rejected} rejected, {Duplicates} duplicates in {ElapsedMs} ms")]
+    public static partial void BatchWritten(ILogger logger, string team, string batches, long received, long accepted, long rejected, long duplicates, double elapsedMs);
 
     [LoggerMessage(3005, LogLevel.Warning, "Message rejected for team {Team} at {Topic}/{Partition}@{Offset}: {Reason}")]
     public static partial void MessageRejected(ILogger logger, string team, string topic, int partition, long offset, string reason);
@@ -71,8 +71,8 @@ internal static partial class Log
     [LoggerMessage(3021, LogLevel.Critical, "Kafka client fatal error: {Reason}; the consumer stops")]
     public static partial void FatalError(ILogger logger, string reason);
 
-    [LoggerMessage(3022, LogLevel.Error, "Writer failed for team {Team} at {Topic}/{Partition} offsets {FirstOffset}-{LastOffset}")]
-    public static partial void WriterFailed(ILogger logger, Exception exception, string team, string topic, int partition, long firstOffset, long lastOffset);
+    [LoggerMessage(3022, LogLevel.Error, "Writer failed for team {Team} at {Batches}")]
+    public static partial void WriterFailed(ILogger logger, Exception exception, string team, string batches);
 
     [LoggerMessage(3023, LogLevel.Information, "Message for team {Team} sent to {Topic}/{Partition}@{Offset}")]
     public static partial void MessageSent(ILogger logger, string team, string topic, int partition, long offset);

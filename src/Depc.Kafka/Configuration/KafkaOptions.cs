@@ -43,8 +43,12 @@ public sealed class KafkaOptions
     /// <summary>File or directory of CA certificates to verify the brokers with (PEM).</summary>
     public string? SslCaLocation { get; set; }
 
-    /// <summary>Cut a partition's batch at this many messages. Default 5,000.</summary>
-    public int MaxBatchMessages { get; set; } = 5_000;
+    /// <summary>
+    /// Cut a partition's batch at this many messages. Default 1,000: batches of a team are merged into larger
+    /// store transactions anyway (<see cref="MaxWriteMessages"/>), so this mostly bounds what each assigned
+    /// partition holds in memory before its batch is cut.
+    /// </summary>
+    public int MaxBatchMessages { get; set; } = 1_000;
 
     /// <summary>Cut a partition's batch at this many payload bytes. Default 4 MiB.</summary>
     public int MaxBatchBytes { get; set; } = 4 * 1024 * 1024;
@@ -52,8 +56,22 @@ public sealed class KafkaOptions
     /// <summary>Cut a partition's batch when its first message waited this long. Default 200 ms.</summary>
     public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Cut batches waiting to be written; when full, consumption pauses (bounded memory). Default 8.</summary>
-    public int MaxPendingBatches { get; set; } = 8;
+    /// <summary>
+    /// Cut batches waiting to be written; when full, consumption pauses (bounded memory). Default 32: with
+    /// <see cref="MaxBatchMessages"/>, enough for one full merged write to wait while the previous one is written.
+    /// </summary>
+    public int MaxPendingBatches { get; set; } = 32;
+
+    /// <summary>
+    /// The batches of one team waiting to be written (any of its partitions) are merged into one store
+    /// transaction of at most this many messages: fewer, larger transactions. Default 30,000 (SQLite apply of the
+    /// 1M-message bench: 22 s in transactions of 5,000, 9 s of 20,000, 8.5 s of 40,000; beyond, memory grows
+    /// faster than speed).
+    /// </summary>
+    public int MaxWriteMessages { get; set; } = 30_000;
+
+    /// <summary>Payload bytes limit of one merged store transaction. Default 32 MiB.</summary>
+    public int MaxWriteBytes { get; set; } = 32 * 1024 * 1024;
 
     /// <summary>Messages larger than this are rejected (SPEC §3). Default 1 MiB.</summary>
     public int MaxMessageBytes { get; set; } = 1024 * 1024;
@@ -101,6 +119,8 @@ public sealed class KafkaOptions
             TopicMetadataRefreshIntervalMs = Milliseconds(TopicRefreshInterval),
             EnablePartitionEof = false,
             MessageMaxBytes = Math.Max(1_000_000, MaxMessageBytes + 64 * 1024),
+            // The consume thread reads only topic, partition, offset and value: no headers or timestamps marshalled per message.
+            ConsumeResultFields = "topic",
         };
         if (SessionTimeout is { } session)
         {
@@ -129,7 +149,7 @@ public sealed class KafkaOptions
         $"bootstrap={BootstrapServers}, group={GroupId}, client={ClientId}, pattern={TopicPattern}, " +
         $"security={SecurityProtocol}, sasl={SaslMechanism?.ToString() ?? "-"}, user={SaslUsername ?? "-"}, " +
         $"password={(string.IsNullOrEmpty(SaslPassword) ? "-" : "***")}, ca={SslCaLocation ?? "-"}, " +
-        $"batch={MaxBatchMessages} msgs/{MaxBatchBytes} B/{MaxBatchDelay.TotalMilliseconds} ms, dead-letters={DeadLetters}";
+        $"batch={MaxBatchMessages} msgs/{MaxBatchBytes} B/{MaxBatchDelay.TotalMilliseconds} ms, write={MaxWriteMessages} msgs/{MaxWriteBytes} B, dead-letters={DeadLetters}";
 
     private static int Milliseconds(TimeSpan span) => (int)Math.Clamp(span.TotalMilliseconds, 1, int.MaxValue);
 

@@ -32,6 +32,8 @@ internal sealed class KafkaOptionsValidator : IValidateOptions<KafkaOptions>
         Positive(errors, options.MaxBatchMessages, nameof(options.MaxBatchMessages));
         Positive(errors, options.MaxBatchBytes, nameof(options.MaxBatchBytes));
         Positive(errors, options.MaxPendingBatches, nameof(options.MaxPendingBatches));
+        Positive(errors, options.MaxWriteMessages, nameof(options.MaxWriteMessages));
+        Positive(errors, options.MaxWriteBytes, nameof(options.MaxWriteBytes));
         Positive(errors, options.MaxMessageBytes, nameof(options.MaxMessageBytes));
         Positive(errors, options.MaxBatchDelay, nameof(options.MaxBatchDelay));
         Positive(errors, options.CommitInterval, nameof(options.CommitInterval));

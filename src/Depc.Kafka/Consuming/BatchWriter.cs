@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Depc.Core.Ingestion;
-using Depc.Kafka.DeadLetters;
 using Depc.Kafka.Retrying;
 using Depc.Kafka.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -8,12 +7,14 @@ using Microsoft.Extensions.Logging;
 namespace Depc.Kafka.Consuming;
 
 /// <summary>
-/// The stages after the consume thread: decode (pure CPU), then write one batch per store
-/// transaction (retried, bisected), report rejections, and only then store the batch's offsets.
-/// One writer, so each partition's batches are applied in offset order.
+/// The stages after the consume thread: merge the queued batches of a team (<see cref="BatchMerger"/>),
+/// decode and plan them (pure CPU), then write each merge in one store transaction (retried, bisected),
+/// report rejections, and only then store the offsets of every batch in it. One writer, so each
+/// partition's batches are applied in offset order.
 /// </summary>
 internal sealed class BatchWriter(
     IngestPipeline pipeline,
+    BatchMerger merger,
     BisectingApplier applier,
     IOffsetStore offsets,
     RejectionReporter rejections,
@@ -26,10 +27,17 @@ internal sealed class BatchWriter(
     {
         try
         {
-            await foreach (var batch in input.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            // Merge only once the writer has room: meanwhile batches queue up and join one larger transaction.
+            while (await output.WaitToWriteAsync(cancellationToken).ConfigureAwait(false)
+                && await input.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var decoded = batch.Partition.IsAbandoned ? null : pipeline.Decode(batch.Team, batch.Messages);
-                await output.WriteAsync(new DecodedWork(batch, decoded), cancellationToken).ConfigureAwait(false);
+                if (!input.TryRead(out var first))
+                {
+                    continue;
+                }
+
+                var batches = merger.Merge(first, input);
+                await output.WriteAsync(new DecodedWork(batches, DecodedWork.Plan(pipeline, batches)), cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -42,54 +50,91 @@ internal sealed class BatchWriter(
     {
         await foreach (var work in input.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
+            // The batches not yet finished; a batch leaves when its partition is abandoned or the write is done.
+            var live = new List<PendingBatch>(work.Batches);
             try
             {
-                await WriteOneAsync(work).ConfigureAwait(false);
+                await WriteOneAsync(work, live).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                var b = work.Batch;
-                Log.WriterFailed(logger, e, b.Team.Value, b.Topic, b.PartitionId, b.FirstOffset, b.LastOffset);
-                // Going on would commit later offsets of this partition past an unwritten batch.
+                Log.WriterFailed(logger, e, work.Batches[0].Team.Value, Describe(work.Batches));
+                // Going on would commit later offsets of these partitions past an unwritten batch.
                 throw;
             }
             finally
             {
-                work.Batch.Partition.BatchFinished();
+                foreach (var batch in live)
+                {
+                    batch.Partition.BatchFinished();
+                }
             }
         }
     }
 
-    private async Task WriteOneAsync(DecodedWork work)
+    private async Task WriteOneAsync(DecodedWork work, List<PendingBatch> live)
     {
-        var batch = work.Batch;
-        var state = batch.Partition;
-        if (work.Decoded is null || state.IsAbandoned)
-        {
-            return;
-        }
-
         var started = time.GetTimestamp();
+        var planned = work.Planned;
         IngestReport report;
-        try
+        while (true)
         {
-            report = await applier.ApplyAsync(work.Decoded, state.Token).ConfigureAwait(false);
-            await rejections.ReportAsync(batch, report.Rejections, state.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (state.Token.IsCancellationRequested)
-        {
-            // Abandoned (revocation timeout, lost partition, crash): left uncommitted, read again later.
-            return;
+            if (DropAbandoned(live))
+            {
+                planned = DecodedWork.Plan(pipeline, live);
+            }
+
+            if (planned is null)
+            {
+                return;
+            }
+
+            using var abandon = CancellationTokenSource.CreateLinkedTokenSource([.. live.Select(static b => b.Partition.Token)]);
+            try
+            {
+                report = await applier.ApplyAsync(planned, abandon.Token).ConfigureAwait(false);
+                await rejections.ReportAsync(live, report.Rejections, abandon.Token).ConfigureAwait(false);
+                break;
+            }
+            catch (OperationCanceledException) when (abandon.IsCancellationRequested)
+            {
+                // A partition of this write was abandoned (revocation timeout, lost partition, crash): it is left
+                // uncommitted, to be read again by its next owner; the other partitions' batches are written without it.
+            }
         }
 
-        offsets.StoreOffsets(batch);
-        state.Written(batch.LastOffset);
+        foreach (var batch in live)
+        {
+            offsets.StoreOffsets(batch);
+            batch.Partition.Written(batch.LastOffset);
+        }
+
+        var team = live[0].Team;
         var elapsed = time.GetElapsedTime(started);
-        statistics.Record(batch.Team, report, time.GetUtcNow());
-        metrics.BatchWritten(batch.Team, report, elapsed);
+        statistics.Record(team, report, time.GetUtcNow());
+        metrics.BatchWritten(team, report, elapsed);
         if (logger.IsEnabled(LogLevel.Debug))
         {
-            Log.BatchWritten(logger, batch.Team.Value, batch.Topic, batch.PartitionId, batch.FirstOffset, batch.LastOffset, report.Received, report.Accepted, report.Rejected, report.Duplicates, elapsed.TotalMilliseconds);
+            Log.BatchWritten(logger, team.Value, Describe(live), report.Received, report.Accepted, report.Rejected, report.Duplicates, elapsed.TotalMilliseconds);
         }
     }
+
+    /// <summary>Finishes and removes the batches whose partition was abandoned; true when there were any.</summary>
+    private static bool DropAbandoned(List<PendingBatch> live)
+    {
+        var dropped = live.RemoveAll(static b =>
+        {
+            if (!b.Partition.IsAbandoned)
+            {
+                return false;
+            }
+
+            b.Partition.BatchFinished();
+            return true;
+        });
+        return dropped > 0;
+    }
+
+    private static string Describe(IReadOnlyList<PendingBatch> batches) =>
+        string.Join(", ", batches.Select(static b => $"{b.Partition}@{b.FirstOffset}-{b.LastOffset}"));
 }

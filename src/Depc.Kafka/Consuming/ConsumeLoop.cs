@@ -33,6 +33,13 @@ internal sealed partial class ConsumeLoop : IOffsetStore, IDisposable
     private bool _paused;
     private long _lastPoll;
     private long _lastDueCheck;
+
+    /// <summary>
+    /// When the oldest uncut message was buffered, null when none is: the poll timeout is read from it per
+    /// message instead of from every partition's buffer. A cut may leave it earlier than the truth until the
+    /// next <see cref="CutDue"/> recomputes it; that only shortens one poll.
+    /// </summary>
+    private long? _oldestStart;
     private long _lastLagUpdate;
 
     public ConsumeLoop(KafkaOptions options, Channel<PendingBatch> output, ConsumerLagTracker lag, TimeProvider time, ILogger logger, CancellationToken hardStop)
@@ -147,17 +154,19 @@ internal sealed partial class ConsumeLoop : IOffsetStore, IDisposable
 
     private int PollTimeout()
     {
-        var timeout = IdlePoll;
-        foreach (var buffer in _buffers.Values)
+        if (_oldestStart is not { } oldest)
         {
-            if (buffer.Count > 0)
-            {
-                var due = _cutter.TimeUntilDue(buffer.StartedAt);
-                timeout = due < timeout ? due : timeout;
-            }
+            return (int)IdlePoll.TotalMilliseconds;
         }
 
-        return (int)Math.Ceiling(timeout.TotalMilliseconds);
+        var due = _cutter.TimeUntilDue(oldest);
+        if (due > TimeSpan.Zero)
+        {
+            return (int)Math.Ceiling((due < IdlePoll ? due : IdlePoll).TotalMilliseconds);
+        }
+
+        // Due, but CutDue holds batches back while the writer has work queued: wait a little instead of spinning.
+        return WriterBusy ? (int)DueCheckEvery.TotalMilliseconds : 0;
     }
 
     private void Add(IConsumer<Ignore, byte[]> consumer, ConsumeResult<Ignore, byte[]> result)
@@ -188,7 +197,13 @@ internal sealed partial class ConsumeLoop : IOffsetStore, IDisposable
         }
 
         var payload = result.Message.Value ?? [];
-        buffer.Add(new RawMessage(payload, KafkaOrigin.Format(tp.Topic, tp.Partition.Value, offset)), offset, buffer.Count == 0 ? _cutter.Now() : 0);
+        var first = buffer.Count == 0;
+        buffer.Add(new RawMessage(payload, KafkaOrigin.Format(tp.Topic, tp.Partition.Value, offset)), offset, first ? _cutter.Now() : 0);
+        if (first)
+        {
+            _oldestStart ??= buffer.StartedAt;
+        }
+
         if (_cutter.IsFull(buffer.Count, buffer.Bytes))
         {
             Enqueue(buffer.Cut());
@@ -199,19 +214,22 @@ internal sealed partial class ConsumeLoop : IOffsetStore, IDisposable
     {
         // The time limit bounds latency when the writer waits for work; while batches are still
         // queued for it, a batch may as well keep growing (fewer, larger transactions).
-        if (_backlog.Count > 0 || _queued.Count > 0)
-        {
-            return;
-        }
-
+        var cut = !WriterBusy;
+        _oldestStart = null;
         foreach (var buffer in _buffers.Values)
         {
-            if (_cutter.IsDue(buffer.Count, buffer.StartedAt))
+            if (cut && _cutter.IsDue(buffer.Count, buffer.StartedAt))
             {
                 Enqueue(buffer.Cut());
             }
+            else if (buffer.Count > 0 && (_oldestStart is not { } oldest || buffer.StartedAt < oldest))
+            {
+                _oldestStart = buffer.StartedAt;
+            }
         }
     }
+
+    private bool WriterBusy => _backlog.Count > 0 || _queued.Count > 0;
 
     private void Enqueue(PendingBatch? batch)
     {

@@ -15,7 +15,7 @@ namespace Depc.Kafka.Consuming;
 
 /// <summary>
 /// The Kafka ingestion service: a consume thread (<see cref="ConsumeLoop"/>) → bounded channel →
-/// decode → write (<see cref="BatchWriter"/>) → offsets stored → committed; plus the heartbeat.
+/// merge, decode and plan → write (<see cref="BatchWriter"/>) → offsets stored → committed; plus the heartbeat.
 /// The store must be initialized by the host before the service starts.
 /// </summary>
 public sealed class KafkaIngestionWorker : BackgroundService
@@ -67,13 +67,15 @@ public sealed class KafkaIngestionWorker : BackgroundService
         Log.Configured(_logger, _options.ToString());
         var hardStop = _hardStop.Token;
         var raw = Channel.CreateBounded<PendingBatch>(new BoundedChannelOptions(_options.MaxPendingBatches) { SingleReader = true, SingleWriter = true });
-        var decoded = Channel.CreateBounded<DecodedWork>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        // One merged write waits while one is written: more would hold memory without making the store faster.
+        var decoded = Channel.CreateBounded<DecodedWork>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var deadLetters = _options.DeadLetters ? new DeadLetterPublisher(_options, _logger) : null;
         var pipeline = new IngestPipeline(_store, new MessageDecoder(_options.MaxMessageBytes), _time);
         var retry = StoreRetryPolicy.Create(_options.RetryBaseDelay, _options.RetryMaxDelay, _time, _logger);
         using var loop = new ConsumeLoop(_options, raw, _lag, _time, _logger, hardStop);
         var writer = new BatchWriter(
             pipeline,
+            new BatchMerger(_options.MaxWriteMessages, _options.MaxWriteBytes),
             new BisectingApplier(pipeline, retry, _logger),
             loop,
             new RejectionReporter(_sink, deadLetters, _time, _logger),

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Depc.Core.Ingestion;
 using Depc.Kafka.DeadLetters;
 using Microsoft.Extensions.Logging;
@@ -11,37 +10,39 @@ namespace Depc.Kafka.Consuming;
 /// </summary>
 internal sealed class RejectionReporter(IRejectionSink sink, DeadLetterPublisher? deadLetters, TimeProvider time, ILogger logger)
 {
-    public async Task ReportAsync(PendingBatch batch, IReadOnlyList<MessageRejection> rejections, CancellationToken cancellationToken)
+    /// <summary>Reports the rejections of one store write made of <paramref name="batches"/> (one team, any partitions).</summary>
+    public async Task ReportAsync(IReadOnlyList<PendingBatch> batches, IReadOnlyList<MessageRejection> rejections, CancellationToken cancellationToken)
     {
         if (rejections.Count == 0)
         {
             return;
         }
 
+        var team = batches[0].Team;
         var at = time.GetUtcNow();
         var letters = deadLetters is null ? null : new List<DeadLetter>(rejections.Count);
         foreach (var rejection in rejections)
         {
-            var offset = OffsetOf(rejection.Origin);
-            Log.MessageRejected(logger, batch.Team.Value, batch.Topic, batch.PartitionId, offset, rejection.Reason);
+            var known = KafkaOrigin.TryParse(rejection.Origin, out var topic, out var partition, out var offset);
+            Log.MessageRejected(logger, team.Value, topic, partition, offset, rejection.Reason);
             if (logger.IsEnabled(LogLevel.Debug))
             {
-                Log.RejectedPayload(logger, batch.Team.Value, rejection.Origin, rejection.Payload);
+                Log.RejectedPayload(logger, team.Value, rejection.Origin, rejection.Payload);
             }
 
             try
             {
-                sink.Report(batch.Team, rejection, at);
+                sink.Report(team, rejection, at);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // A sink's failure must not hold back ingestion; the log line above still has it.
-                Log.SinkFailed(logger, e, batch.Team.Value);
+                Log.SinkFailed(logger, e, team.Value);
             }
 
-            if (letters is not null && Find(batch, rejection.Origin) is { } raw)
+            if (letters is not null && known && Find(batches, topic, partition, offset) is { } raw)
             {
-                letters.Add(new DeadLetter(batch.Team, raw.Payload, batch.Topic, batch.PartitionId, offset, rejection.Reason));
+                letters.Add(new DeadLetter(team, raw.Payload, topic, partition, offset, rejection.Reason));
             }
         }
 
@@ -51,21 +52,27 @@ internal sealed class RejectionReporter(IRejectionSink sink, DeadLetterPublisher
         }
     }
 
-    private static long OffsetOf(string origin)
+    private static RawMessage? Find(IReadOnlyList<PendingBatch> batches, string topic, int partition, long offset)
     {
-        var at = origin.LastIndexOf('@');
-        return at >= 0 && long.TryParse(origin.AsSpan(at + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var offset) ? offset : -1;
+        foreach (var batch in batches)
+        {
+            if (batch.PartitionId == partition && offset >= batch.FirstOffset && offset <= batch.LastOffset && batch.Topic == topic)
+            {
+                return Find(batch, offset);
+            }
+        }
+
+        return null;
     }
 
-    private static RawMessage? Find(PendingBatch batch, string origin)
+    private static RawMessage? Find(PendingBatch batch, long offset)
     {
         // A batch's messages are in offset order.
-        var offset = OffsetOf(origin);
         int low = 0, high = batch.Messages.Count - 1;
         while (low <= high)
         {
             var mid = low + ((high - low) / 2);
-            var found = OffsetOf(batch.Messages[mid].Origin);
+            var found = KafkaOrigin.TryParse(batch.Messages[mid].Origin, out _, out _, out var o) ? o : -1;
             if (found == offset)
             {
                 return batch.Messages[mid];

@@ -6,17 +6,21 @@ using Polly;
 namespace Depc.Kafka.Retrying;
 
 /// <summary>
-/// Applies a decoded batch through the retry pipeline. A batch the store refuses for a
+/// Applies a planned batch through the retry pipeline. A batch the store refuses for a
 /// non-transient reason is split in halves, recursively, so the message responsible is found and
 /// rejected while every other message is still applied, in order.
 /// </summary>
 internal sealed class BisectingApplier(IngestPipeline pipeline, ResiliencePipeline retry, ILogger logger)
 {
-    public async Task<IngestReport> ApplyAsync(DecodedBatch batch, CancellationToken cancellationToken)
+    public Task<IngestReport> ApplyAsync(PlannedBatch batch, CancellationToken cancellationToken) =>
+        ApplyAsync(batch.Decoded, batch, cancellationToken);
+
+    private async Task<IngestReport> ApplyAsync(DecodedBatch batch, PlannedBatch? planned, CancellationToken cancellationToken)
     {
+        planned ??= pipeline.Plan(batch);
         try
         {
-            return await ApplyWithRetryAsync(batch, cancellationToken).ConfigureAwait(false);
+            return await ApplyWithRetryAsync(planned, cancellationToken).ConfigureAwait(false);
         }
         catch (StoreException e) when (!e.IsTransient)
         {
@@ -35,8 +39,8 @@ internal sealed class BisectingApplier(IngestPipeline pipeline, ResiliencePipeli
             }
 
             var half = batch.Messages.Count / 2;
-            var left = await ApplyAsync(batch.Slice(0, half), cancellationToken).ConfigureAwait(false);
-            var right = await ApplyAsync(batch.Slice(half, batch.Messages.Count - half), cancellationToken).ConfigureAwait(false);
+            var left = await ApplyAsync(batch.Slice(0, half), null, cancellationToken).ConfigureAwait(false);
+            var right = await ApplyAsync(batch.Slice(half, batch.Messages.Count - half), null, cancellationToken).ConfigureAwait(false);
             return new IngestReport(
                 batch.Received,
                 left.Accepted + right.Accepted,
@@ -46,10 +50,10 @@ internal sealed class BisectingApplier(IngestPipeline pipeline, ResiliencePipeli
         }
     }
 
-    private async Task<IngestReport> ApplyWithRetryAsync(DecodedBatch batch, CancellationToken cancellationToken)
+    private async Task<IngestReport> ApplyWithRetryAsync(PlannedBatch batch, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(StoreRetryPolicy.TeamKey, batch.Team.Value);
+        context.Properties.Set(StoreRetryPolicy.TeamKey, batch.Decoded.Team.Value);
         try
         {
             return await retry.ExecuteAsync(

@@ -18,6 +18,8 @@ public sealed class KafkaOptionsTests
         Assert.False(config.EnableAutoOffsetStore);
         Assert.Equal(AutoOffsetReset.Earliest, config.AutoOffsetReset);
         Assert.Equal("depc", config.GroupId);
+        // Headers and timestamps are never read: not marshalled per message.
+        Assert.Equal("topic", config.Get(ConfigPropertyNames.Consumer.ConsumeResultFields));
     }
 
     [Fact]
@@ -58,6 +60,8 @@ public sealed class KafkaOptionsTests
         {
             TopicPattern = "depc.*",
             MaxBatchMessages = 0,
+            MaxWriteMessages = -1,
+            MaxWriteBytes = 0,
             SecurityProtocol = SecurityProtocol.SaslSsl,
             MaxBatchDelay = TimeSpan.Zero,
         };
@@ -67,6 +71,8 @@ public sealed class KafkaOptionsTests
         Assert.Contains(result.Failures!, f => f.Contains("TopicPattern", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.Contains("MaxBatchMessages", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.Contains("MaxBatchDelay", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.Contains("MaxWriteMessages", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.Contains("MaxWriteBytes", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.Contains("SASL", StringComparison.Ordinal));
         Assert.True(new KafkaOptionsValidator().Validate(null, new KafkaOptions { BootstrapServers = "b:1" }).Succeeded);
     }

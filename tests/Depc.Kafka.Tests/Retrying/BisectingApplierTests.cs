@@ -58,7 +58,7 @@ public sealed class BisectingApplierTests : IAsyncDisposable
         var time = TimeProvider.System;
         var pipeline = new IngestPipeline(_store, new MessageDecoder(), new FakeTimeProvider());
         var retry = StoreRetryPolicy.Create(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5), time, NullLogger.Instance);
-        return await new BisectingApplier(pipeline, retry, NullLogger.Instance).ApplyAsync(batch, cancellationToken);
+        return await new BisectingApplier(pipeline, retry, NullLogger.Instance).ApplyAsync(pipeline.Plan(batch), cancellationToken);
     }
 
     public ValueTask DisposeAsync() => _store.DisposeAsync();

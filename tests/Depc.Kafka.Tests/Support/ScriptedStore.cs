@@ -10,7 +10,17 @@ namespace Depc.Kafka.Tests.Support;
 /// </summary>
 internal sealed class ScriptedStore : IGraphStore
 {
+    private volatile bool _unavailable;
+    private int _calls;
+
     public int TransientFailures { get; set; }
+
+    /// <summary>While true, every write fails transiently (settable from another thread than the writer's).</summary>
+    public bool Unavailable
+    {
+        get => _unavailable;
+        set => _unavailable = value;
+    }
 
     public HashSet<string> Poison { get; } = new(StringComparer.Ordinal);
 
@@ -19,21 +29,29 @@ internal sealed class ScriptedStore : IGraphStore
 
     public List<string> Applied { get; } = [];
 
-    public int Calls { get; private set; }
+    public int Calls => Volatile.Read(ref _calls);
+
+    /// <summary>The message count of every write attempted, in order.</summary>
+    public List<int> Writes { get; } = [];
 
     public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<BatchResult> ApplyAsync(BatchPlan plan, CancellationToken cancellationToken)
     {
-        Calls++;
+        Interlocked.Increment(ref _calls);
+        lock (Writes)
+        {
+            Writes.Add(plan.MessageCount);
+        }
+
         if (Failure is { } failure)
         {
             throw failure();
         }
 
-        if (TransientFailures > 0)
+        if (Unavailable || TransientFailures > 0)
         {
-            TransientFailures--;
+            TransientFailures = Math.Max(0, TransientFailures - 1);
             throw new StoreException("database is locked", isTransient: true);
         }
 
