@@ -110,4 +110,27 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal([new LabelCount("App", 250), new LabelCount("Db", 2_345)], await store.GetLabelsAsync(team, CancellationToken.None));
         Assert.Equal(10, await store.CountDependenciesAsync(team, "App", "a7", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Relationships_dropped_from_a_small_write_cache_are_still_found_and_extended()
+    {
+        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = _database.Path, MaxCachedEntries = 10 });
+        await using var _ = store;
+        var driver = new StoreDriver(store);
+        var team = ScenarioTeams.New();
+        static string Rel(int i, string rel) =>
+            $$"""{"source": {"label": "App", "name": "a{{i % 7}}"}, "target": {"label": "Db", "name": "d{{i}}"}, "rel": {{rel}}}""";
+
+        // Batches of 5 over a cache of 10 entries: states are dropped again and again, their keys kept in a filter
+        // with room for 40 (then the cache no longer claims to know every relationship, and reads them).
+        var opened = await driver.IngestInBatchesAsync(team, [.. Enumerable.Range(0, 30).Select(i => Rel(i, """{"from": 10}"""))], batchSize: 5);
+        var closed = await driver.IngestInBatchesAsync(team, [.. Enumerable.Range(0, 30).Select(i => Rel(i, """{"to": 20}"""))], batchSize: 5);
+        var resent = await driver.IngestInBatchesAsync(team, [.. Enumerable.Range(0, 30).Select(i => Rel(i, """{"to": 20}"""))], batchSize: 5);
+        var reopened = await driver.IngestInBatchesAsync(team, [.. Enumerable.Range(0, 30).Select(i => Rel(i, """{"from": 30}"""))], batchSize: 5);
+
+        Assert.Equal((30, 30, 30, 30), (opened.Accepted, closed.Accepted, resent.Duplicates, reopened.Accepted));
+        var links = await store.GetNeighboursAsync(team, "App", "a3", Direction.Dependencies, CancellationToken.None);
+        Assert.Equal(4, links.Count);
+        Assert.All(links, l => Assert.Equal([10L, 20L, 30L], l.Periods));
+    }
 }

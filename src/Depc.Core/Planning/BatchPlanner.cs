@@ -24,22 +24,23 @@ public static class BatchPlanner
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i];
-            AddNode(message.Source);
+            var sourceAt = AddNode(message.Source);
             if (message.Target is not { } target)
             {
                 continue;
             }
 
-            AddNode(target);
+            var targetAt = AddNode(target);
             var (from, to) = message.Rel is { } rel && (rel.From is not null || rel.To is not null)
                 ? (rel.From, rel.To)
                 : (now, (long?)null);
-            EventsOf(message.Source, target).Add(new PlannedEvent(i, from, to));
+            EventsOf(message.Source, sourceAt, target, targetAt).Add(new PlannedEvent(i, from, to));
         }
 
         return new BatchPlan(team, messages.Count, labels, pairs);
 
-        void AddNode(NodeSpec spec)
+        // Returns the node's position in its label's group.
+        int AddNode(NodeSpec spec)
         {
             if (nodeIndex.TryGetValue((spec.Label, spec.Name), out var at))
             {
@@ -49,7 +50,7 @@ public static class BatchPlanner
                     at.Group[at.At] = old with { From = spec.From ?? old.From, To = spec.To ?? old.To };
                 }
 
-                return;
+                return at.At;
             }
 
             if (!nodeGroups.TryGetValue(spec.Label, out var group))
@@ -60,9 +61,10 @@ public static class BatchPlanner
 
             nodeIndex.Add((spec.Label, spec.Name), (group, group.Count));
             group.Add(new NodeUpsert(spec.Name, spec.From, spec.To));
+            return group.Count - 1;
         }
 
-        List<PlannedEvent> EventsOf(NodeSpec source, NodeSpec target)
+        List<PlannedEvent> EventsOf(NodeSpec source, int sourceAt, NodeSpec target, int targetAt)
         {
             if (relIndex.TryGetValue((source.Label, source.Name, target.Label, target.Name), out var events))
             {
@@ -75,9 +77,10 @@ public static class BatchPlanner
                 pairs.Add(new RelationshipGroup(source.Label, target.Label, group));
             }
 
-            events = [];
+            // Most relationships have one event in a batch.
+            events = new List<PlannedEvent>(1);
             relIndex.Add((source.Label, source.Name, target.Label, target.Name), events);
-            group.Add(new RelationshipEvents(source.Name, target.Name, events));
+            group.Add(new RelationshipEvents(source.Name, target.Name, events, sourceAt, targetAt));
             return events;
         }
     }

@@ -26,7 +26,10 @@ internal sealed class BatchWriter : IDisposable
     private readonly RawStatement _bumpGeneration;
     private readonly RawStatement _anyRelationship;
 
-    // Reused from batch to batch: the node rows to update and the relationship rows to write, and the periods text.
+    // Reused from batch to batch: the ids of the plan's nodes (each label's from its offset, in plan order), the node
+    // rows to update, the relationship rows to write, and the periods text.
+    private readonly Dictionary<string, int> _labelOffsets = new(StringComparer.Ordinal);
+    private long[] _nodeIds = new long[1024];
     private readonly List<(long Id, long? From, long? To)> _nodeUpdates = [];
     private readonly List<(long Source, long Target, RelationshipState State)> _changed = [];
     private byte[] _periods = new byte[256];
@@ -102,15 +105,25 @@ internal sealed class BatchWriter : IDisposable
     {
         var team = plan.Team.Value;
         _nodeUpdates.Clear();
+        _labelOffsets.Clear();
+        if (_nodeIds.Length < plan.NodeCount)
+        {
+            _nodeIds = new long[Math.Max(plan.NodeCount, _nodeIds.Length * 2)];
+        }
+
+        var offset = 0;
         foreach (var group in plan.Nodes)
         {
+            _labelOffsets.Add(group.Label, offset);
             var cached = _cache.NodesOf(team, group.Label);
             foreach (var node in group.Nodes)
             {
+                var at = offset++;
                 // Producers re-send their topology: a known node whose bounds would not change needs no write.
                 ref var known = ref CollectionsMarshal.GetValueRefOrNullRef(cached, node.Name);
                 if (!Unsafe.IsNullRef(ref known))
                 {
+                    _nodeIds[at] = known.Id;
                     if (!known.Covers(node.From, node.To))
                     {
                         // The cache is exact while the generation holds: the new bounds need not be read back.
@@ -122,7 +135,8 @@ internal sealed class BatchWriter : IDisposable
                 }
 
                 _insertNode.Bind(1, team).Bind(2, group.Label).Bind(3, node.Name).Bind(4, node.From).Bind(5, node.To).Step();
-                cached.Add(node.Name, new CachedNode(_insertNode.Int64(0), _insertNode.NullableInt64(1), _insertNode.NullableInt64(2)));
+                _nodeIds[at] = _insertNode.Int64(0);
+                cached.Add(node.Name, new CachedNode(_nodeIds[at], _insertNode.NullableInt64(1), _insertNode.NullableInt64(2)));
                 _insertNode.Reset();
             }
         }
@@ -138,17 +152,16 @@ internal sealed class BatchWriter : IDisposable
 
     private BatchResult ApplyRelationships(BatchPlan plan)
     {
-        var team = plan.Team.Value;
         var outcomes = new MessageOutcome[plan.MessageCount];
         var rejections = new List<EventRejection>();
         _changed.Clear();
         foreach (var group in plan.Relationships)
         {
-            var sources = _cache.NodesOf(team, group.SourceLabel);
-            var targets = _cache.NodesOf(team, group.TargetLabel);
+            var sources = _labelOffsets[group.SourceLabel];
+            var targets = _labelOffsets[group.TargetLabel];
             foreach (var rel in group.Relationships)
             {
-                var (source, target) = (sources[rel.SourceName].Id, targets[rel.TargetName].Id);
+                var (source, target) = (_nodeIds[sources + rel.SourceAt], _nodeIds[targets + rel.TargetAt]);
                 // One hash lookup finds the cached state and holds the slot for the new one (a failed batch clears the cache).
                 ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_cache.Relationships, (source, target), out var cached);
                 var stored = cached ? slot
