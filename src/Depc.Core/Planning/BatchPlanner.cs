@@ -14,10 +14,11 @@ public static class BatchPlanner
     /// <param name="now">Unix seconds used as <c>from</c> for events that carry neither bound.</param>
     public static BatchPlan Plan(TeamName team, IReadOnlyList<GraphMessage> messages, long now)
     {
-        var nodeIndex = new Dictionary<(string Label, string Name), (List<NodeUpsert> Group, int At)>();
+        // Sized for a message each: growing them would allocate (and drop) each table several times per batch.
+        var nodeIndex = new Dictionary<(string Label, string Name), (List<NodeUpsert> Group, int At)>(messages.Count);
         var nodeGroups = new Dictionary<string, List<NodeUpsert>>(StringComparer.Ordinal);
         var labels = new List<LabelNodes>();
-        var relIndex = new Dictionary<(string, string, string, string), List<PlannedEvent>>();
+        var relIndex = new Dictionary<(string, string, string, string), List<PlannedEvent>>(messages.Count);
         var relGroups = new Dictionary<(string, string), List<RelationshipEvents>>();
         var pairs = new List<RelationshipGroup>();
 
