@@ -1,5 +1,3 @@
-using Depc.Core.Periods;
-
 namespace Depc.Sqlite.Writing;
 
 /// <summary>
@@ -24,7 +22,7 @@ internal sealed class WriteCache(int maxEntries)
 
     public long Generation { get; set; } = -1;
 
-    public Dictionary<(long Source, long Target), RelationshipState> Relationships { get; } = [];
+    public Dictionary<(long Source, long Target), CachedRelationship> Relationships { get; } = [];
 
     /// <summary>True while every relationship in the database is in <see cref="Relationships"/> or was evicted from it.</summary>
     public bool HoldsAllRelationships { get; set; }
