@@ -133,4 +133,24 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal(4, links.Count);
         Assert.All(links, l => Assert.Equal([10L, 20L, 30L], l.Periods));
     }
+
+    [Fact]
+    public async Task A_relationship_whose_periods_outgrow_the_writers_text_buffer_is_stored_whole_each_time()
+    {
+        await using var store = await SqliteGraphStore.OpenAsync(_database.Path, CancellationToken.None);
+        var driver = new StoreDriver(store);
+        var team = ScenarioTeams.New();
+        var periods = Enumerable.Range(1, 40).Select(i => 1_700_000_000L + (i * 100)).ToArray();
+
+        // One event a batch, read back each time: every period list is written, each one longer than the last.
+        for (var i = 0; i < periods.Length; i++)
+        {
+            var rel = i % 2 == 0 ? $$"""{"from": {{periods[i]}}}""" : $$"""{"to": {{periods[i]}}}""";
+            var report = await driver.IngestAsync(team, $$"""{"source": {"label": "App", "name": "a"}, "target": {"label": "Db", "name": "d"}, "rel": {{rel}}}""");
+
+            Assert.Equal(1, report.Accepted);
+            var link = Assert.Single(await store.GetNeighboursAsync(team, "App", "a", Direction.Dependencies, CancellationToken.None));
+            Assert.Equal(periods[..(i + 1)], link.Periods);
+        }
+    }
 }

@@ -193,7 +193,7 @@ internal sealed class BatchWriter : IDisposable
             _upsertRelationship
                 .Bind(1, source)
                 .Bind(2, target)
-                .BindUtf8(3, _periods.AsSpan(0, PeriodsCodec.EncodeUtf8(state.Periods, ref _periods)))
+                .BindUtf8(3, PeriodsCodec.EncodeUtf8(state.Periods, ref _periods))
                 .BindUtf8(4, state.LastState == LastState.From ? "from"u8 : "to"u8)
                 .Bind(5, state.LastTs)
                 .Execute();

@@ -6,10 +6,11 @@ namespace Depc.Sqlite.Writing;
 internal static class PeriodsCodec
 {
     /// <summary>
-    /// Writes <c>[1,2,3]</c> as UTF-8 into <paramref name="buffer"/> (grown when too small) and returns its length:
-    /// one row per changed relationship, so no string and no UTF-8 copy of it per row.
+    /// Writes <c>[1,2,3]</c> as UTF-8 into <paramref name="buffer"/> (replaced by a larger one when too small) and
+    /// returns the text: one row per changed relationship, so no string and no UTF-8 copy of it per row. The text is
+    /// valid until the next call.
     /// </summary>
-    public static int EncodeUtf8(ReadOnlySpan<long> periods, ref byte[] buffer)
+    public static ReadOnlySpan<byte> EncodeUtf8(ReadOnlySpan<long> periods, ref byte[] buffer)
     {
         // 20 digits and a comma per period, and the brackets: never short.
         var most = 2 + (periods.Length * 21);
@@ -33,7 +34,7 @@ internal static class PeriodsCodec
         }
 
         span[at++] = (byte)']';
-        return at;
+        return span[..at];
     }
 
     public static long[] Decode(string text)
