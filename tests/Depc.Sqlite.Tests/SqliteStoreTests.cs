@@ -110,4 +110,47 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal([new LabelCount("App", 250), new LabelCount("Db", 2_345)], await store.GetLabelsAsync(team, CancellationToken.None));
         Assert.Equal(10, await store.CountDependenciesAsync(team, "App", "a7", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Relationships_dropped_from_a_small_write_cache_are_still_found_and_extended()
+    {
+        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = _database.Path, MaxCachedEntries = 10 });
+        await using var _ = store;
+        var driver = new StoreDriver(store);
+        var team = ScenarioTeams.New();
+        static string Rel(int i, string rel) =>
+            $$"""{"source": {"label": "App", "name": "a{{i % 7}}"}, "target": {"label": "Db", "name": "d{{i}}"}, "rel": {{rel}}}""";
+
+        // Batches of 5 over a cache of 10 entries: states are dropped again and again, their keys kept in a filter
+        // with room for 40 (then the cache no longer claims to know every relationship, and reads them).
+        var opened = await driver.IngestInBatchesAsync(team, [.. Enumerable.Range(0, 30).Select(i => Rel(i, """{"from": 10}"""))], batchSize: 5);
+        var closed = await driver.IngestInBatchesAsync(team, [.. Enumerable.Range(0, 30).Select(i => Rel(i, """{"to": 20}"""))], batchSize: 5);
+        var resent = await driver.IngestInBatchesAsync(team, [.. Enumerable.Range(0, 30).Select(i => Rel(i, """{"to": 20}"""))], batchSize: 5);
+        var reopened = await driver.IngestInBatchesAsync(team, [.. Enumerable.Range(0, 30).Select(i => Rel(i, """{"from": 30}"""))], batchSize: 5);
+
+        Assert.Equal((30, 30, 30, 30), (opened.Accepted, closed.Accepted, resent.Duplicates, reopened.Accepted));
+        var links = await store.GetNeighboursAsync(team, "App", "a3", Direction.Dependencies, CancellationToken.None);
+        Assert.Equal(4, links.Count);
+        Assert.All(links, l => Assert.Equal([10L, 20L, 30L], l.Periods));
+    }
+
+    [Fact]
+    public async Task A_relationship_whose_periods_outgrow_the_writers_text_buffer_is_stored_whole_each_time()
+    {
+        await using var store = await SqliteGraphStore.OpenAsync(_database.Path, CancellationToken.None);
+        var driver = new StoreDriver(store);
+        var team = ScenarioTeams.New();
+        var periods = Enumerable.Range(1, 40).Select(i => 1_700_000_000L + (i * 100)).ToArray();
+
+        // One event a batch, read back each time: every period list is written, each one longer than the last.
+        for (var i = 0; i < periods.Length; i++)
+        {
+            var rel = i % 2 == 0 ? $$"""{"from": {{periods[i]}}}""" : $$"""{"to": {{periods[i]}}}""";
+            var report = await driver.IngestAsync(team, $$"""{"source": {"label": "App", "name": "a"}, "target": {"label": "Db", "name": "d"}, "rel": {{rel}}}""");
+
+            Assert.Equal(1, report.Accepted);
+            var link = Assert.Single(await store.GetNeighboursAsync(team, "App", "a", Direction.Dependencies, CancellationToken.None));
+            Assert.Equal(periods[..(i + 1)], link.Periods);
+        }
+    }
 }

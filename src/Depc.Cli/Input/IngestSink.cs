@@ -49,14 +49,14 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
         }
 
         line.CopyTo(_arena.AsSpan(_used));
-        _lines.Add(new RawMessage(_arena.AsMemory(_used, line.Length), Origin(number)));
+        _lines.Add(new RawMessage(_arena.AsMemory(_used, line.Length), Source, number));
         _used += line.Length;
         return _lines.Count >= _maxMessages || _used >= _maxBytes;
     }
 
     public bool OnOversized(long number, long length, ReadOnlySpan<byte> start)
     {
-        _early.Add(new MessageRejection(Origin(number), Decoder.Oversized(length).Reason, PayloadText.Truncate(start)));
+        _early.Add(new MessageRejection(RawMessage.LineOrigin(Source, number), Decoder.Oversized(length).Reason, PayloadText.Truncate(start)));
         return false;
     }
 
@@ -115,8 +115,6 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
             // Abandoned on purpose: nothing more to write.
         }
     }
-
-    private string Origin(long number) => Source + ":" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task WriteAllAsync(CancellationToken cancellationToken)
     {

@@ -35,7 +35,7 @@ public sealed class IngestPipeline(IGraphStore store, MessageDecoder decoder, Ti
 
     /// <summary>Plans a decoded batch; messages without rel bounds take the current time as <c>from</c>.</summary>
     public PlannedBatch Plan(DecodedBatch batch) =>
-        new(batch, BatchPlanner.Plan(batch.Team, batch.Messages, time.GetUtcNow().ToUnixTimeSeconds()));
+        new(BatchPlanner.Plan(batch.Team, batch.Messages, time.GetUtcNow().ToUnixTimeSeconds()), batch.Received, batch.Sources, batch.Rejections);
 
     /// <summary>Writes the valid messages of a decoded batch in one store transaction.</summary>
     public Task<IngestReport> ApplyAsync(DecodedBatch batch, CancellationToken cancellationToken) =>
@@ -44,20 +44,19 @@ public sealed class IngestPipeline(IGraphStore store, MessageDecoder decoder, Ti
     /// <summary>Writes a planned batch in one store transaction.</summary>
     public async Task<IngestReport> ApplyAsync(PlannedBatch planned, CancellationToken cancellationToken)
     {
-        var batch = planned.Decoded;
-        if (batch.Messages.Count == 0)
+        if (planned.Plan.MessageCount == 0)
         {
-            return batch.ToDryRunReport();
+            return new IngestReport(planned.Received, 0, planned.Rejections.Count, 0, planned.Rejections);
         }
 
         var result = await store.ApplyAsync(planned.Plan, cancellationToken).ConfigureAwait(false);
-        var rejections = new List<MessageRejection>(batch.Rejections);
+        var rejections = new List<MessageRejection>(planned.Rejections);
         foreach (var r in result.Rejections)
         {
-            rejections.Add(Reject(batch.Sources[r.MessageIndex], r.Reason));
+            rejections.Add(Reject(planned.Sources[r.MessageIndex], r.Reason));
         }
 
-        return new IngestReport(batch.Received, result.Accepted, batch.Rejections.Count + result.Rejected, result.Duplicates, rejections);
+        return new IngestReport(planned.Received, result.Accepted, planned.Rejections.Count + result.Rejected, result.Duplicates, rejections);
     }
 
     public Task<IngestReport> IngestAsync(TeamName team, IReadOnlyList<RawMessage> batch, CancellationToken cancellationToken) =>

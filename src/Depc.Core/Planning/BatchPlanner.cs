@@ -14,32 +14,34 @@ public static class BatchPlanner
     /// <param name="now">Unix seconds used as <c>from</c> for events that carry neither bound.</param>
     public static BatchPlan Plan(TeamName team, IReadOnlyList<GraphMessage> messages, long now)
     {
-        var nodeIndex = new Dictionary<(string Label, string Name), (List<NodeUpsert> Group, int At)>();
+        // Sized for a message each: growing them would allocate (and drop) each table several times per batch.
+        var nodeIndex = new Dictionary<(string Label, string Name), (List<NodeUpsert> Group, int At)>(messages.Count);
         var nodeGroups = new Dictionary<string, List<NodeUpsert>>(StringComparer.Ordinal);
         var labels = new List<LabelNodes>();
-        var relIndex = new Dictionary<(string, string, string, string), List<PlannedEvent>>();
+        var relIndex = new Dictionary<(string, string, string, string), List<PlannedEvent>>(messages.Count);
         var relGroups = new Dictionary<(string, string), List<RelationshipEvents>>();
         var pairs = new List<RelationshipGroup>();
 
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i];
-            AddNode(message.Source);
+            var sourceAt = AddNode(message.Source);
             if (message.Target is not { } target)
             {
                 continue;
             }
 
-            AddNode(target);
+            var targetAt = AddNode(target);
             var (from, to) = message.Rel is { } rel && (rel.From is not null || rel.To is not null)
                 ? (rel.From, rel.To)
                 : (now, (long?)null);
-            EventsOf(message.Source, target).Add(new PlannedEvent(i, from, to));
+            EventsOf(message.Source, sourceAt, target, targetAt).Add(new PlannedEvent(i, from, to));
         }
 
         return new BatchPlan(team, messages.Count, labels, pairs);
 
-        void AddNode(NodeSpec spec)
+        // Returns the node's position in its label's group.
+        int AddNode(NodeSpec spec)
         {
             if (nodeIndex.TryGetValue((spec.Label, spec.Name), out var at))
             {
@@ -49,7 +51,7 @@ public static class BatchPlanner
                     at.Group[at.At] = old with { From = spec.From ?? old.From, To = spec.To ?? old.To };
                 }
 
-                return;
+                return at.At;
             }
 
             if (!nodeGroups.TryGetValue(spec.Label, out var group))
@@ -60,9 +62,10 @@ public static class BatchPlanner
 
             nodeIndex.Add((spec.Label, spec.Name), (group, group.Count));
             group.Add(new NodeUpsert(spec.Name, spec.From, spec.To));
+            return group.Count - 1;
         }
 
-        List<PlannedEvent> EventsOf(NodeSpec source, NodeSpec target)
+        List<PlannedEvent> EventsOf(NodeSpec source, int sourceAt, NodeSpec target, int targetAt)
         {
             if (relIndex.TryGetValue((source.Label, source.Name, target.Label, target.Name), out var events))
             {
@@ -75,9 +78,10 @@ public static class BatchPlanner
                 pairs.Add(new RelationshipGroup(source.Label, target.Label, group));
             }
 
-            events = [];
+            // Most relationships have one event in a batch.
+            events = new List<PlannedEvent>(1);
             relIndex.Add((source.Label, source.Name, target.Label, target.Name), events);
-            group.Add(new RelationshipEvents(source.Name, target.Name, events));
+            group.Add(new RelationshipEvents(source.Name, target.Name, events, sourceAt, targetAt));
             return events;
         }
     }

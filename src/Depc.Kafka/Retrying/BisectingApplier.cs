@@ -12,12 +12,8 @@ namespace Depc.Kafka.Retrying;
 /// </summary>
 internal sealed class BisectingApplier(IngestPipeline pipeline, ResiliencePipeline retry, ILogger logger)
 {
-    public Task<IngestReport> ApplyAsync(PlannedBatch batch, CancellationToken cancellationToken) =>
-        ApplyAsync(batch.Decoded, batch, cancellationToken);
-
-    private async Task<IngestReport> ApplyAsync(DecodedBatch batch, PlannedBatch? planned, CancellationToken cancellationToken)
+    public async Task<IngestReport> ApplyAsync(PlannedBatch planned, CancellationToken cancellationToken)
     {
-        planned ??= pipeline.Plan(batch);
         try
         {
             return await ApplyWithRetryAsync(planned, cancellationToken).ConfigureAwait(false);
@@ -26,34 +22,56 @@ internal sealed class BisectingApplier(IngestPipeline pipeline, ResiliencePipeli
         {
             // Only a store refusal can be a message's fault. Anything else (a bug, a disposed store) must not
             // turn every message of the batch into a rejection whose offset is then committed: it stops the writer.
-            Log.StoreRefusedBatch(logger, e, batch.Team.Value, batch.Messages.Count);
-            if (batch.Messages.Count <= 1)
-            {
-                List<MessageRejection> rejections = [.. batch.Rejections];
-                if (batch.Messages.Count == 1)
-                {
-                    rejections.Add(IngestPipeline.Reject(batch.Sources[0], "$ was refused by the store: " + e.Message));
-                }
+            var team = planned.Plan.Team;
+            Log.StoreRefusedBatch(logger, e, team.Value, planned.Sources.Count);
 
-                return new IngestReport(batch.Received, 0, rejections.Count, 0, rejections);
-            }
-
-            var half = batch.Messages.Count / 2;
-            var left = await ApplyAsync(batch.Slice(0, half), null, cancellationToken).ConfigureAwait(false);
-            var right = await ApplyAsync(batch.Slice(half, batch.Messages.Count - half), null, cancellationToken).ConfigureAwait(false);
+            // A plan does not keep its decoded messages (they die young); decoding is deterministic, so the
+            // valid messages are decoded again, only on this rare path.
+            var split = await BisectAsync(pipeline.Decode(team, planned.Sources), e, cancellationToken).ConfigureAwait(false);
             return new IngestReport(
-                batch.Received,
-                left.Accepted + right.Accepted,
-                batch.Rejections.Count + left.Rejected + right.Rejected,
-                left.Duplicates + right.Duplicates,
-                [.. batch.Rejections, .. left.Rejections, .. right.Rejections]);
+                planned.Received,
+                split.Accepted,
+                planned.Rejections.Count + split.Rejected,
+                split.Duplicates,
+                [.. planned.Rejections, .. split.Rejections]);
+        }
+    }
+
+    private async Task<IngestReport> BisectAsync(DecodedBatch refused, StoreException refusal, CancellationToken cancellationToken)
+    {
+        var count = refused.Messages.Count;
+        if (count == 1)
+        {
+            return new IngestReport(1, 0, 1, 0, [IngestPipeline.Reject(refused.Sources[0], "$ was refused by the store: " + refusal.Message)]);
+        }
+
+        var left = await ApplyOrBisectAsync(refused.Slice(0, count / 2), cancellationToken).ConfigureAwait(false);
+        var right = await ApplyOrBisectAsync(refused.Slice(count / 2, count - (count / 2)), cancellationToken).ConfigureAwait(false);
+        return new IngestReport(
+            count,
+            left.Accepted + right.Accepted,
+            left.Rejected + right.Rejected,
+            left.Duplicates + right.Duplicates,
+            [.. left.Rejections, .. right.Rejections]);
+    }
+
+    private async Task<IngestReport> ApplyOrBisectAsync(DecodedBatch batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ApplyWithRetryAsync(pipeline.Plan(batch), cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreException e) when (!e.IsTransient)
+        {
+            Log.StoreRefusedBatch(logger, e, batch.Team.Value, batch.Messages.Count);
+            return await BisectAsync(batch, e, cancellationToken).ConfigureAwait(false);
         }
     }
 
     private async Task<IngestReport> ApplyWithRetryAsync(PlannedBatch batch, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(StoreRetryPolicy.TeamKey, batch.Decoded.Team.Value);
+        context.Properties.Set(StoreRetryPolicy.TeamKey, batch.Plan.Team.Value);
         try
         {
             return await retry.ExecuteAsync(

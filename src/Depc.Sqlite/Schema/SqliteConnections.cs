@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Depc.Sqlite.Schema;
@@ -14,6 +15,16 @@ internal sealed class SqliteConnections(SqliteStoreOptions options)
     }.ToString();
 
     /// <summary>
+    /// Pages of a new file. A batch's random index inserts dirty most index leaves, and each dirty page costs
+    /// a WAL frame at commit: 16 KiB pages halve the commit time of the 1M-message bench against 4 KiB
+    /// (larger pages make node updates dearer). A file keeps the page size it was created with.
+    /// </summary>
+    private const int NewFilePageSize = 16 * 1024;
+
+    /// <summary>WAL size at which a commit checkpoints, whatever the file's page size.</summary>
+    private const long CheckpointWalBytes = 64L * 1024 * 1024;
+
+    /// <summary>
     /// Opens a connection. Foreign keys stay unenforced: the writer keeps them true itself (a node
     /// is deleted with its relationships) and enforcing them costs lookups on every batch row.
     /// </summary>
@@ -25,9 +36,19 @@ internal sealed class SqliteConnections(SqliteStoreOptions options)
             connection.Open();
             using var command = connection.CreateCommand();
             var busy = $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds};";
-            command.CommandText = forWriting
-                ? "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 16384; " + busy
-                : busy;
+            if (!forWriting)
+            {
+                command.CommandText = busy;
+                command.ExecuteNonQuery();
+                return connection;
+            }
+
+            // page_size before journal_mode: only an empty file takes it, and only before it is in WAL mode.
+            command.CommandText = $"PRAGMA page_size = {NewFilePageSize}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY; {busy}";
+            command.ExecuteNonQuery();
+            command.CommandText = "PRAGMA page_size;";
+            var pageSize = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            command.CommandText = $"PRAGMA wal_autocheckpoint = {CheckpointWalBytes / pageSize};";
             command.ExecuteNonQuery();
             return connection;
         }

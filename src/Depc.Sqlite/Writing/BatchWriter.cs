@@ -26,6 +26,14 @@ internal sealed class BatchWriter : IDisposable
     private readonly RawStatement _bumpGeneration;
     private readonly RawStatement _anyRelationship;
 
+    // Reused from batch to batch: the ids of the plan's nodes (each label's from its offset, in plan order), the node
+    // rows to update, the relationship rows to write, and the periods text.
+    private readonly Dictionary<string, int> _labelOffsets = new(StringComparer.Ordinal);
+    private long[] _nodeIds = new long[1024];
+    private readonly List<(long Id, long? From, long? To)> _nodeUpdates = [];
+    private readonly List<(long Source, long Target, RelationshipState State)> _changed = [];
+    private byte[] _periods = new byte[256];
+
     public BatchWriter(SqliteConnection connection, WriteCache cache)
     {
         _connection = connection;
@@ -96,19 +104,30 @@ internal sealed class BatchWriter : IDisposable
     private void UpsertNodes(BatchPlan plan)
     {
         var team = plan.Team.Value;
+        _nodeUpdates.Clear();
+        _labelOffsets.Clear();
+        if (_nodeIds.Length < plan.NodeCount)
+        {
+            _nodeIds = new long[Math.Max(plan.NodeCount, _nodeIds.Length * 2)];
+        }
+
+        var offset = 0;
         foreach (var group in plan.Nodes)
         {
+            _labelOffsets.Add(group.Label, offset);
             var cached = _cache.NodesOf(team, group.Label);
             foreach (var node in group.Nodes)
             {
+                var at = offset++;
                 // Producers re-send their topology: a known node whose bounds would not change needs no write.
                 ref var known = ref CollectionsMarshal.GetValueRefOrNullRef(cached, node.Name);
                 if (!Unsafe.IsNullRef(ref known))
                 {
+                    _nodeIds[at] = known.Id;
                     if (!known.Covers(node.From, node.To))
                     {
                         // The cache is exact while the generation holds: the new bounds need not be read back.
-                        _updateNode.Bind(1, known.Id).Bind(2, node.From).Bind(3, node.To).Execute();
+                        _nodeUpdates.Add((known.Id, node.From, node.To));
                         known = known with { From = node.From ?? known.From, To = node.To ?? known.To };
                     }
 
@@ -116,48 +135,66 @@ internal sealed class BatchWriter : IDisposable
                 }
 
                 _insertNode.Bind(1, team).Bind(2, group.Label).Bind(3, node.Name).Bind(4, node.From).Bind(5, node.To).Step();
-                cached.Add(node.Name, new CachedNode(_insertNode.Int64(0), _insertNode.NullableInt64(1), _insertNode.NullableInt64(2)));
+                _nodeIds[at] = _insertNode.Int64(0);
+                cached.Add(node.Name, new CachedNode(_nodeIds[at], _insertNode.NullableInt64(1), _insertNode.NullableInt64(2)));
                 _insertNode.Reset();
             }
+        }
+
+        // In id order the table is walked once instead of at random (1M-message bench: node updates ~10-15% cheaper).
+        // A batch names each node once, so the order of the updates does not change their outcome.
+        _nodeUpdates.Sort((a, b) => a.Id.CompareTo(b.Id));
+        foreach (var (id, from, to) in _nodeUpdates)
+        {
+            _updateNode.Bind(1, id).Bind(2, from).Bind(3, to).Execute();
         }
     }
 
     private BatchResult ApplyRelationships(BatchPlan plan)
     {
-        var team = plan.Team.Value;
         var outcomes = new MessageOutcome[plan.MessageCount];
         var rejections = new List<EventRejection>();
-        var changed = new List<(long Source, long Target, RelationshipState State)>();
+        _changed.Clear();
         foreach (var group in plan.Relationships)
         {
-            var sources = _cache.NodesOf(team, group.SourceLabel);
-            var targets = _cache.NodesOf(team, group.TargetLabel);
+            var sources = _labelOffsets[group.SourceLabel];
+            var targets = _labelOffsets[group.TargetLabel];
             foreach (var rel in group.Relationships)
             {
-                var source = sources[rel.SourceName].Id;
-                var target = targets[rel.TargetName].Id;
-                var stored = _cache.Relationships.TryGetValue((source, target), out var known) ? known
+                var (source, target) = (_nodeIds[sources + rel.SourceAt], _nodeIds[targets + rel.TargetAt]);
+                // One hash lookup finds the cached state and holds the slot for the new one (a failed batch clears the cache).
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_cache.Relationships, (source, target), out var cached);
+                var stored = cached ? slot.ToState()
                     : _cache.SurelyAbsent(source, target) ? null
                     : Read(source, target);
                 var final = RelationshipResolver.Resolve(stored, rel.Events, outcomes, rejections);
                 if (final is not null)
                 {
-                    _cache.Relationships[(source, target)] = final;
-                    changed.Add((source, target, final));
+                    slot = new CachedRelationship(final);
+                    _changed.Add((source, target, final));
+                }
+                else if (stored is not null)
+                {
+                    // Unchanged: keep what was read, so that the next event for it reads nothing.
+                    slot = cached ? slot : new CachedRelationship(stored);
+                }
+                else
+                {
+                    _cache.Relationships.Remove((source, target));
                 }
             }
         }
 
         // In key order the unique index is walked once instead of at random (1M-message bench: row writes
         // 4.1 s -> 3.6 s).
-        changed.Sort((a, b) => a.Source != b.Source ? a.Source.CompareTo(b.Source) : a.Target.CompareTo(b.Target));
-        foreach (var (source, target, state) in changed)
+        _changed.Sort((a, b) => a.Source != b.Source ? a.Source.CompareTo(b.Source) : a.Target.CompareTo(b.Target));
+        foreach (var (source, target, state) in _changed)
         {
             _upsertRelationship
                 .Bind(1, source)
                 .Bind(2, target)
-                .Bind(3, PeriodsCodec.Encode(state.Periods))
-                .Bind(4, RelationshipState.StateText(state.LastState))
+                .BindUtf8(3, PeriodsCodec.EncodeUtf8(state.Periods, ref _periods))
+                .BindUtf8(4, state.LastState == LastState.From ? "from"u8 : "to"u8)
                 .Bind(5, state.LastTs)
                 .Execute();
         }

@@ -1,26 +1,40 @@
 using System.Globalization;
-using System.Text;
 
 namespace Depc.Sqlite.Writing;
 
 /// <summary>Periods are stored as a JSON list of integers (<c>[1,2,3]</c>): readable with any SQLite tool.</summary>
 internal static class PeriodsCodec
 {
-    public static string Encode(ReadOnlySpan<long> periods)
+    /// <summary>
+    /// Writes <c>[1,2,3]</c> as UTF-8 into <paramref name="buffer"/> (replaced by a larger one when too small) and
+    /// returns the text: one row per changed relationship, so no string and no UTF-8 copy of it per row. The text is
+    /// valid until the next call.
+    /// </summary>
+    public static ReadOnlySpan<byte> EncodeUtf8(ReadOnlySpan<long> periods, ref byte[] buffer)
     {
-        var sb = new StringBuilder(2 + (periods.Length * 11));
-        sb.Append('[');
+        // 20 digits and a comma per period, and the brackets: never short.
+        var most = 2 + (periods.Length * 21);
+        if (buffer.Length < most)
+        {
+            buffer = new byte[Math.Max(most, buffer.Length * 2)];
+        }
+
+        var span = buffer.AsSpan();
+        span[0] = (byte)'[';
+        var at = 1;
         for (var i = 0; i < periods.Length; i++)
         {
             if (i > 0)
             {
-                sb.Append(',');
+                span[at++] = (byte)',';
             }
 
-            sb.Append(periods[i].ToString(CultureInfo.InvariantCulture));
+            periods[i].TryFormat(span[at..], out var written, provider: CultureInfo.InvariantCulture);
+            at += written;
         }
 
-        return sb.Append(']').ToString();
+        span[at++] = (byte)']';
+        return span[..at];
     }
 
     public static long[] Decode(string text)

@@ -32,6 +32,13 @@ internal sealed class RawStatement : IDisposable
         return this;
     }
 
+    /// <summary>Binds UTF-8 text (SQLite copies it), without the string-to-UTF-8 copy of the string overload.</summary>
+    public RawStatement BindUtf8(int index, ReadOnlySpan<byte> utf8)
+    {
+        Check(raw.sqlite3_bind_text(_statement, index, utf8));
+        return this;
+    }
+
     /// <summary>
     /// Runs the statement to its first row: true when there is one (read it, then <see cref="Reset"/>);
     /// false when there is none, and the statement is then ready for the next binding.

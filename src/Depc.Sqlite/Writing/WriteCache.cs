@@ -1,5 +1,3 @@
-using Depc.Core.Periods;
-
 namespace Depc.Sqlite.Writing;
 
 /// <summary>
@@ -10,11 +8,11 @@ namespace Depc.Sqlite.Writing;
 internal sealed class WriteCache(int maxEntries)
 {
     /// <summary>
-    /// Keys of relationships dropped from <see cref="Relationships"/> while it held all of them: about 28 B
-    /// each against ~150 B for a cached state, so a graph several times the cache still needs no read
-    /// per new relationship (1M-message bench: 436k reads, 0.7 s, when a trim ended "holds all").
+    /// Keys of relationships dropped from <see cref="Relationships"/> while it held all of them, so a graph several
+    /// times the cache still needs no read per new relationship (1M-message bench: 436k reads, 0.7 s, when a trim
+    /// ended "holds all"). Made at the first trim, with room for four times the cache.
     /// </summary>
-    private readonly HashSet<(long Source, long Target)> _evicted = [];
+    private RelationshipKeyFilter? _evicted;
 
     /// <summary>
     /// Nodes by name, one dictionary per team and label: a batch looks its label up once, then hashes one
@@ -24,7 +22,7 @@ internal sealed class WriteCache(int maxEntries)
 
     public long Generation { get; set; } = -1;
 
-    public Dictionary<(long Source, long Target), RelationshipState> Relationships { get; } = [];
+    public Dictionary<(long Source, long Target), CachedRelationship> Relationships { get; } = [];
 
     /// <summary>True while every relationship in the database is in <see cref="Relationships"/> or was evicted from it.</summary>
     public bool HoldsAllRelationships { get; set; }
@@ -43,7 +41,8 @@ internal sealed class WriteCache(int maxEntries)
     }
 
     /// <summary>True when the database has no relationship (source, target), known without reading it.</summary>
-    public bool SurelyAbsent(long source, long target) => HoldsAllRelationships && !_evicted.Contains((source, target));
+    public bool SurelyAbsent(long source, long target) =>
+        HoldsAllRelationships && _evicted?.MayContain(source, target) != true;
 
     public void Clear()
     {
@@ -51,7 +50,7 @@ internal sealed class WriteCache(int maxEntries)
         HoldsAllRelationships = false;
         _nodes.Clear();
         Relationships.Clear();
-        _evicted.Clear();
+        _evicted?.Clear();
     }
 
     /// <summary>
@@ -67,9 +66,13 @@ internal sealed class WriteCache(int maxEntries)
             return;
         }
 
-        if (HoldsAllRelationships && _evicted.Count + Relationships.Count <= 4L * maxEntries)
+        _evicted ??= new RelationshipKeyFilter((int)Math.Min(4L * maxEntries, int.MaxValue));
+        if (HoldsAllRelationships && (long)_evicted.Count + Relationships.Count <= _evicted.Capacity)
         {
-            _evicted.UnionWith(Relationships.Keys);
+            foreach (var (source, target) in Relationships.Keys)
+            {
+                _evicted.Add(source, target);
+            }
         }
         else
         {

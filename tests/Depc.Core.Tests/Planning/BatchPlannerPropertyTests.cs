@@ -91,6 +91,24 @@ public sealed class BatchPlannerPropertyTests
         }, iter: 1_000);
     }
 
+    [Fact]
+    public void A_relationship_points_at_its_source_and_target_in_their_label_groups()
+    {
+        Message.Array[0, 40].Sample(messages =>
+        {
+            var plan = BatchPlanner.Plan(Team, messages, Now);
+            var nodes = plan.Nodes.ToDictionary(g => g.Label, g => g.Nodes);
+            foreach (var group in plan.Relationships)
+            {
+                foreach (var r in group.Relationships)
+                {
+                    Assert.Equal(r.SourceName, nodes[group.SourceLabel][r.SourceAt].Name);
+                    Assert.Equal(r.TargetName, nodes[group.TargetLabel][r.TargetAt].Name);
+                }
+            }
+        }, iter: 1_000);
+    }
+
     /// <summary>The store's side of a plan: each upsert overwrites only what it carries.</summary>
     private static void Fold(Dictionary<(string, string), (long? From, long? To)> nodes, BatchPlan plan)
     {
