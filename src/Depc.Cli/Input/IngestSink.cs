@@ -72,10 +72,10 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
             // Room first, then decode: the writer is the slower side, so a batch decoded before there is room
             // would only wait, holding a third decoded batch in memory.
             await _channel.Writer.WaitToWriteAsync(cancellationToken).ConfigureAwait(false);
-            var decoded = _pipeline.Decode(_team, _lines);
+            var planned = _pipeline.DecodeAndPlan(_team, _lines);
             if (_early.Count > 0)
             {
-                decoded = decoded with { Received = decoded.Received + _early.Count, Rejections = [.. _early, .. decoded.Rejections] };
+                planned = planned with { Received = planned.Received + _early.Count, Rejections = [.. _early, .. planned.Rejections] };
                 _early.Clear();
             }
 
@@ -84,7 +84,7 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
             var arena = _arena;
             _arena = ArrayPool<byte>.Shared.Rent(_maxBytes);
             _used = 0;
-            await _channel.Writer.WriteAsync((_pipeline.Plan(decoded), arena), cancellationToken).ConfigureAwait(false);
+            await _channel.Writer.WriteAsync((planned, arena), cancellationToken).ConfigureAwait(false);
         }
         catch (ChannelClosedException)
         {

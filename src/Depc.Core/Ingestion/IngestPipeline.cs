@@ -33,6 +33,32 @@ public sealed class IngestPipeline(IGraphStore store, MessageDecoder decoder, Ti
         return new DecodedBatch(team, batch.Count, messages, sources, rejections);
     }
 
+    /// <summary>
+    /// Decodes and plans in one pass, each valid message planned as soon as it is decoded, so none outlives its
+    /// turn (the same plan as <see cref="Plan"/> of <see cref="Decode"/>).
+    /// </summary>
+    public PlannedBatch DecodeAndPlan(TeamName team, IReadOnlyList<RawMessage> batch)
+    {
+        var builder = new BatchPlanBuilder(team, time.GetUtcNow().ToUnixTimeSeconds(), batch.Count);
+        var sources = new List<RawMessage>(batch.Count);
+        var rejections = new List<MessageRejection>();
+        foreach (var raw in batch)
+        {
+            var result = decoder.Decode(raw.Payload.Span);
+            if (result.Message is { } message)
+            {
+                builder.Add(message);
+                sources.Add(raw);
+            }
+            else
+            {
+                rejections.Add(Reject(raw, result.Rejection!.Reason));
+            }
+        }
+
+        return new PlannedBatch(builder.Build(), batch.Count, sources, rejections);
+    }
+
     /// <summary>Plans a decoded batch; messages without rel bounds take the current time as <c>from</c>.</summary>
     public PlannedBatch Plan(DecodedBatch batch) =>
         new(BatchPlanner.Plan(batch.Team, batch.Messages, time.GetUtcNow().ToUnixTimeSeconds()), batch.Received, batch.Sources, batch.Rejections);
