@@ -21,6 +21,6 @@ internal sealed record DecodedWork(IReadOnlyList<PendingBatch> Batches, PlannedB
         }
 
         var messages = live.Count == 1 ? live[0].Messages : [.. live.SelectMany(static b => b.Messages)];
-        return pipeline.Plan(pipeline.Decode(live[0].Team, messages));
+        return pipeline.DecodeAndPlan(live[0].Team, messages);
     }
 }
