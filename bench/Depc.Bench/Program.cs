@@ -26,27 +26,40 @@ if (what is "all" or "decode")
 
 if (what is "all" or "ingest")
 {
+    Settle();
     IngestBench.Run(messages, depc, output);
 }
 
 if (what is "all" or "impacted")
 {
+    Settle();
     await ImpactBench.RunAsync(treeNodes, output);
 }
 
 if (what is "all" or "kafka")
 {
+    Settle();
     await KafkaBench.RunAsync(messages, output);
 }
 
 if (what is "all" or "neo4j")
 {
+    Settle();
     await Neo4jBench.RunAsync(null, IntArg("--neo4j-messages", 30_000), 10_000, output);
 }
 
 if (what is "all" or "http")
 {
+    Settle();
     await HttpBench.RunAsync(output);
+}
+
+// In "all", each benchmark starts without the garbage of the one before (the impacted tree leaves ~1 GB):
+// otherwise the next one measures that heap's collections, not its own work.
+static void Settle()
+{
+    GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    GC.WaitForPendingFinalizers();
 }
 
 int IntArg(string name, int fallback) =>
