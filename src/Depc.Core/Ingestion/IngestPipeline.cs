@@ -14,22 +14,7 @@ public sealed class IngestPipeline(IGraphStore store, MessageDecoder decoder, Ti
     public DecodedBatch Decode(TeamName team, IReadOnlyList<RawMessage> batch)
     {
         var messages = new List<GraphMessage>(batch.Count);
-        var sources = new List<RawMessage>(batch.Count);
-        var rejections = new List<MessageRejection>();
-        foreach (var raw in batch)
-        {
-            var result = decoder.Decode(raw.Payload.Span);
-            if (result.Message is { } message)
-            {
-                messages.Add(message);
-                sources.Add(raw);
-            }
-            else
-            {
-                rejections.Add(Reject(raw, result.Rejection!.Reason));
-            }
-        }
-
+        var (sources, rejections) = DecodeEach(batch, messages.Add);
         return new DecodedBatch(team, batch.Count, messages, sources, rejections);
     }
 
@@ -40,6 +25,13 @@ public sealed class IngestPipeline(IGraphStore store, MessageDecoder decoder, Ti
     public PlannedBatch DecodeAndPlan(TeamName team, IReadOnlyList<RawMessage> batch)
     {
         var builder = new BatchPlanBuilder(team, time.GetUtcNow().ToUnixTimeSeconds(), batch.Count);
+        var (sources, rejections) = DecodeEach(batch, builder.Add);
+        return new PlannedBatch(builder.Build(), batch.Count, sources, rejections);
+    }
+
+    // The one decode loop: each valid message goes to `valid` in order, its origin at the same position in Sources.
+    private (List<RawMessage> Sources, List<MessageRejection> Rejections) DecodeEach(IReadOnlyList<RawMessage> batch, Action<GraphMessage> valid)
+    {
         var sources = new List<RawMessage>(batch.Count);
         var rejections = new List<MessageRejection>();
         foreach (var raw in batch)
@@ -47,7 +39,7 @@ public sealed class IngestPipeline(IGraphStore store, MessageDecoder decoder, Ti
             var result = decoder.Decode(raw.Payload.Span);
             if (result.Message is { } message)
             {
-                builder.Add(message);
+                valid(message);
                 sources.Add(raw);
             }
             else
@@ -56,7 +48,7 @@ public sealed class IngestPipeline(IGraphStore store, MessageDecoder decoder, Ti
             }
         }
 
-        return new PlannedBatch(builder.Build(), batch.Count, sources, rejections);
+        return (sources, rejections);
     }
 
     /// <summary>Plans a decoded batch; messages without rel bounds take the current time as <c>from</c>.</summary>
