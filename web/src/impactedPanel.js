@@ -1,5 +1,6 @@
 // What a failure of the open node impacts at a moment: active nodes first, then the others, a page at a time.
 import { $, el, clear, show } from './dom.js';
+import { Newest } from './newest.js';
 import { formatUnix, nowUtcLocalInput, unixSecondsOf } from './time.js';
 
 const PageSize = 20;
@@ -8,7 +9,7 @@ export class ImpactedPanel {
   constructor(app) {
     this.app = app;
     this.query = null;
-    this.requests = 0;
+    this.newest = new Newest();
     this.skip = 0;
     this.total = 0;
     $('impacted-form').addEventListener('submit', (event) => {
@@ -56,9 +57,8 @@ export class ImpactedPanel {
   async #page(skip) {
     const q = this.query;
     if (!q) return;
-    const request = ++this.requests;
-    const page = await this.app.call((api, team) => api.impacted(team, q.label, q.name, { ...q, skip, limit: PageSize }));
-    if (!page || request !== this.requests) return;
+    const page = await this.newest.run(() => this.app.call((api, team) => api.impacted(team, q.label, q.name, { ...q, skip, limit: PageSize })));
+    if (!page) return;
     this.skip = skip;
     const list = $('impacted');
     clear(list);

@@ -1,13 +1,14 @@
 // One node: its bounds, a drawing of its direct neighbours on a day, and the same neighbours as a list.
 import { $, el, clear, show } from './dom.js';
 import { GraphDrawing } from './graph.js';
+import { Newest } from './newest.js';
 import { describeBounds, todayUtc } from './time.js';
 
 export class NodeView {
   constructor(app) {
     this.app = app;
     this.current = null;
-    this.requests = 0;
+    this.newest = new Newest();
     this.drawing = new GraphDrawing($('graph'), (label, name) => app.openNode(label, name));
     $('day').value = todayUtc();
     $('day').addEventListener('change', () => $('day').value && this.refresh());
@@ -19,7 +20,7 @@ export class NodeView {
 
   reset() {
     this.current = null;
-    this.requests++;
+    this.newest.forget();
     this.drawing.clear();
     $('node-title').textContent = 'No node selected';
     show($('node-empty'), true);
@@ -43,10 +44,8 @@ export class NodeView {
     const { label, name } = this.current;
     const impacted = document.querySelector('input[name="direction"]:checked').value === 'dependents';
     const options = { day: $('day').value || todayUtc(), inactive: $('inactive').checked, impacted };
-    // Only the latest request draws: an earlier answer (another node, the previous day) may arrive last.
-    const request = ++this.requests;
-    const answer = await this.app.call((api, team) => api.neighbours(team, label, name, options));
-    if (!answer || request !== this.requests) return;
+    const answer = await this.newest.run(() => this.app.call((api, team) => api.neighbours(team, label, name, options)));
+    if (!answer) return;
     const root = answer.graph.nodes[0];
     const inactiveById = new Map();
     const list = $('neighbours');

@@ -1,5 +1,6 @@
 // The team's labels with node counts, and a searchable list of one label's nodes.
 import { $, el, clear, show } from './dom.js';
+import { Newest } from './newest.js';
 
 const PageSize = 200;
 const SearchDelayMs = 250;
@@ -9,7 +10,7 @@ export class Sidebar {
     this.app = app;
     this.label = null;
     this.searchTimer = 0;
-    this.requests = 0;
+    this.newest = new Newest();
     $('node-search').addEventListener('input', () => {
       clearTimeout(this.searchTimer);
       this.searchTimer = setTimeout(() => this.#loadNodes(), SearchDelayMs);
@@ -51,10 +52,8 @@ export class Sidebar {
     const label = this.label;
     if (!label) return;
     const search = $('node-search').value.trim();
-    // Only the latest search fills the list: answers to earlier keystrokes may arrive after it.
-    const request = ++this.requests;
-    const names = await this.app.call((api, team) => api.nodes(team, label, search, PageSize + 1));
-    if (!names || request !== this.requests) return;
+    const names = await this.newest.run(() => this.app.call((api, team) => api.nodes(team, label, search, PageSize + 1)));
+    if (!names) return;
     const list = $('nodes');
     clear(list);
     for (const name of names.slice(0, PageSize)) {
