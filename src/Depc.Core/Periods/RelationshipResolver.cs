@@ -12,7 +12,7 @@ public static class RelationshipResolver
     /// <returns>The state to store, or null when nothing changed.</returns>
     public static RelationshipState? Resolve(
         RelationshipState? stored,
-        IReadOnlyList<PlannedEvent> events,
+        ReadOnlySpan<PlannedEvent> events,
         Span<MessageOutcome> outcomes,
         List<EventRejection> rejections)
     {

@@ -12,9 +12,11 @@ public sealed class BatchPlanBuilder
 {
     private readonly TeamName _team;
     private readonly long _now;
-    private readonly Dictionary<string, List<NodeUpsert>> _nodeGroups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _nodeGroups = new(StringComparer.Ordinal);
+    private readonly List<List<NodeUpsert>> _nodeLists = [];
     private readonly List<LabelNodes> _labels = [];
-    private readonly Dictionary<(string, string), List<RelationshipEvents>> _relGroups = [];
+    private readonly Dictionary<(string, string), int> _relGroups = [];
+    private readonly List<List<RelationshipEvents>> _relLists = [];
     private readonly List<RelationshipGroup> _pairs = [];
     private PlanIndexes? _indexes;
     private int _count;
@@ -31,69 +33,100 @@ public sealed class BatchPlanBuilder
     {
         var indexes = _indexes ?? throw new InvalidOperationException("The plan is already built.");
         var index = _count++;
-        var sourceAt = AddNode(indexes, message.Source);
+        var (source, sourceAt) = AddNode(indexes, message.Source);
         if (message.Target is not { } target)
         {
             return;
         }
 
-        var targetAt = AddNode(indexes, target);
+        var (targetName, targetAt) = AddNode(indexes, target);
         var (from, to) = message.Rel is { } rel && (rel.From is not null || rel.To is not null)
             ? (rel.From, rel.To)
             : (_now, (long?)null);
-        EventsOf(indexes, message.Source, sourceAt, target, targetAt).Add(new PlannedEvent(index, from, to));
+        var slot = SlotOf(indexes, message.Source.Label, source, sourceAt, target.Label, targetName, targetAt);
+        indexes.Events.Add((slot, new PlannedEvent(index, from, to)));
+        var (group, at, events) = indexes.Slots[slot];
+        indexes.Slots[slot] = (group, at, events + 1);
     }
 
     public BatchPlan Build()
     {
         var indexes = _indexes ?? throw new InvalidOperationException("The plan is already built.");
         _indexes = null;
+        LayOutEvents(indexes);
         indexes.Return();
         return new BatchPlan(_team, _count, _labels, _pairs);
     }
 
-    // Returns the node's position in its label's group.
-    private int AddNode(PlanIndexes indexes, NodeSpec spec)
+    // Returns the name as the plan keeps it and the node's position in its label's group.
+    private (string Name, int At) AddNode(PlanIndexes indexes, NodeSpec spec)
     {
-        if (indexes.Nodes.TryGetValue((spec.Label, spec.Name), out var at))
+        if (indexes.Nodes.TryGetValue((spec.Label, spec.Name), out var known))
         {
+            var nodes = _nodeLists[known.Group];
+            var old = nodes[known.At];
             if (spec.From is not null || spec.To is not null)
             {
-                var old = at.Group[at.At];
-                at.Group[at.At] = old with { From = spec.From ?? old.From, To = spec.To ?? old.To };
+                nodes[known.At] = old with { From = spec.From ?? old.From, To = spec.To ?? old.To };
             }
 
-            return at.At;
+            return (old.Name, known.At);
         }
 
         if (!_nodeGroups.TryGetValue(spec.Label, out var group))
         {
-            _nodeGroups.Add(spec.Label, group = []);
-            _labels.Add(new LabelNodes(spec.Label, group));
+            _nodeGroups.Add(spec.Label, group = _nodeLists.Count);
+            _nodeLists.Add([]);
+            _labels.Add(new LabelNodes(spec.Label, _nodeLists[group]));
         }
 
-        indexes.Nodes.Add((spec.Label, spec.Name), (group, group.Count));
-        group.Add(new NodeUpsert(spec.Name, spec.From, spec.To));
-        return group.Count - 1;
+        var list = _nodeLists[group];
+        var name = indexes.Intern(spec.Name);
+        indexes.Nodes.Add((spec.Label, name), (group, list.Count));
+        list.Add(new NodeUpsert(name, spec.From, spec.To));
+        return (name, list.Count - 1);
     }
 
-    private List<PlannedEvent> EventsOf(PlanIndexes indexes, NodeSpec source, int sourceAt, NodeSpec target, int targetAt)
+    private int SlotOf(PlanIndexes indexes, string sourceLabel, string source, int sourceAt, string targetLabel, string target, int targetAt)
     {
-        if (indexes.Relationships.TryGetValue((source.Label, source.Name, target.Label, target.Name), out var events))
+        if (indexes.Relationships.TryGetValue((sourceLabel, source, targetLabel, target), out var slot))
         {
-            return events;
+            return slot;
         }
 
-        if (!_relGroups.TryGetValue((source.Label, target.Label), out var group))
+        if (!_relGroups.TryGetValue((sourceLabel, targetLabel), out var group))
         {
-            _relGroups.Add((source.Label, target.Label), group = []);
-            _pairs.Add(new RelationshipGroup(source.Label, target.Label, group));
+            _relGroups.Add((sourceLabel, targetLabel), group = _relLists.Count);
+            _relLists.Add([]);
+            _pairs.Add(new RelationshipGroup(sourceLabel, targetLabel, _relLists[group]));
         }
 
-        // Most relationships have one event in a batch.
-        events = new List<PlannedEvent>(1);
-        indexes.Relationships.Add((source.Label, source.Name, target.Label, target.Name), events);
-        group.Add(new RelationshipEvents(source.Name, target.Name, events, sourceAt, targetAt));
-        return events;
+        var list = _relLists[group];
+        slot = indexes.Slots.Count;
+        indexes.Relationships.Add((sourceLabel, source, targetLabel, target), slot);
+        indexes.Slots.Add((group, list.Count, 0));
+        list.Add(new RelationshipEvents(source, target, default, sourceAt, targetAt));
+        return slot;
+    }
+
+    // Gives each relationship its events as one slice of a single array, keeping their message order.
+    private void LayOutEvents(PlanIndexes indexes)
+    {
+        var all = new PlannedEvent[indexes.Events.Count];
+        var starts = new int[indexes.Slots.Count];
+        var next = 0;
+        for (var slot = 0; slot < starts.Length; slot++)
+        {
+            var (group, at, events) = indexes.Slots[slot];
+            starts[slot] = next;
+            var list = _relLists[group];
+            list[at] = list[at] with { Events = new ArraySegment<PlannedEvent>(all, next, events) };
+            next += events;
+        }
+
+        foreach (var (slot, e) in indexes.Events)
+        {
+            all[starts[slot]++] = e;
+        }
     }
 }

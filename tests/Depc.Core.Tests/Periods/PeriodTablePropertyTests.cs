@@ -31,7 +31,7 @@ public sealed class PeriodTablePropertyTests
             for (var c = 0; start < planned.Length; c++)
             {
                 var size = Math.Min(chunkSizes[c % chunkSizes.Length], planned.Length - start);
-                var changed = RelationshipResolver.Resolve(state, planned[start..(start + size)], outcomes, rejections);
+                var changed = RelationshipResolver.Resolve(state, planned.AsSpan(start, size), outcomes, rejections);
                 state = changed ?? state;
                 start += size;
             }
