@@ -163,24 +163,25 @@ internal sealed class BatchWriter : IDisposable
             {
                 var (source, target) = (_nodeIds[sources + rel.SourceAt], _nodeIds[targets + rel.TargetAt]);
                 // One hash lookup finds the cached state and holds the slot for the new one (a failed batch clears the cache).
-                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_cache.Relationships, (source, target), out var cached);
-                var stored = cached ? slot.ToState()
+                var key = (source, target);
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_cache.Relationships, key, out var cached);
+                var stored = cached ? _cache.StateOf(key, slot)
                     : _cache.SurelyAbsent(source, target) ? null
                     : Read(source, target);
                 var final = RelationshipResolver.Resolve(stored, rel.Events, outcomes, rejections);
                 if (final is not null)
                 {
-                    slot = new CachedRelationship(final);
+                    slot = _cache.Keep(key, final);
                     _changed.Add((source, target, final));
                 }
                 else if (stored is not null)
                 {
                     // Unchanged: keep what was read, so that the next event for it reads nothing.
-                    slot = cached ? slot : new CachedRelationship(stored);
+                    slot = cached ? slot : _cache.Keep(key, stored);
                 }
                 else
                 {
-                    _cache.Relationships.Remove((source, target));
+                    _cache.Relationships.Remove(key);
                 }
             }
         }

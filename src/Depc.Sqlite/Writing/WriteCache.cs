@@ -1,3 +1,5 @@
+using Depc.Core.Periods;
+
 namespace Depc.Sqlite.Writing;
 
 /// <summary>
@@ -23,6 +25,32 @@ internal sealed class WriteCache(int maxEntries)
     public long Generation { get; set; } = -1;
 
     public Dictionary<(long Source, long Target), CachedRelationship> Relationships { get; } = [];
+
+    /// <summary>
+    /// The periods of cached relationships with more than two (few), shared, not copied: the period table never
+    /// changes an array it has handed out.
+    /// </summary>
+    public Dictionary<(long Source, long Target), long[]> LongPeriods { get; } = [];
+
+    /// <summary>The state of a cached relationship.</summary>
+    public RelationshipState StateOf((long, long) key, in CachedRelationship cached) =>
+        cached.ToState(cached.IsLong ? LongPeriods[key] : null);
+
+    /// <summary>The cached form of a relationship's state, keeping a long period list aside.</summary>
+    public CachedRelationship Keep((long, long) key, RelationshipState state)
+    {
+        var cached = CachedRelationship.Of(state);
+        if (cached.IsLong)
+        {
+            LongPeriods[key] = state.Periods;
+        }
+        else
+        {
+            LongPeriods.Remove(key);
+        }
+
+        return cached;
+    }
 
     /// <summary>True while every relationship in the database is in <see cref="Relationships"/> or was evicted from it.</summary>
     public bool HoldsAllRelationships { get; set; }
@@ -50,6 +78,7 @@ internal sealed class WriteCache(int maxEntries)
         HoldsAllRelationships = false;
         _nodes.Clear();
         Relationships.Clear();
+        LongPeriods.Clear();
         _evicted?.Clear();
     }
 
@@ -81,6 +110,7 @@ internal sealed class WriteCache(int maxEntries)
         }
 
         Relationships.Clear();
+        LongPeriods.Clear();
         if (nodeCount > maxEntries / 2)
         {
             _nodes.Clear();
