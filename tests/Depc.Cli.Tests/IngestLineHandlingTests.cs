@@ -150,6 +150,25 @@ public sealed class IngestLineHandlingTests : IDisposable
         JsonAssert.Equal("""["n25000"]""", await _sandbox.QueryAsync("nodes", "--team", "t", "--label", "Item", "--name", "n25"));
     }
 
+    [Fact]
+    public async Task Long_lines_filling_the_input_buffer_before_the_batch_is_full_are_applied_intact()
+    {
+        // 12,000 lines of 400 bytes: 4.8 MB, past the 4 MiB input buffer of one batch long before its 20,000 messages.
+        const int count = 12_000;
+        var input = new MemoryStream();
+        for (var i = 0; i < count; i++)
+        {
+            input.Write(MessageOfLength(400, $"n{i:D5}-"));
+            input.WriteByte((byte)'\n');
+        }
+
+        var run = (await _sandbox.IngestBytesAsync("t", input.ToArray())).AssertOk();
+
+        JsonAssert.Equal($$"""{"received":{{count}},"accepted":{{count}},"rejected":0,"duplicates":0}""", run.Json);
+        var names = (await _sandbox.QueryAsync("nodes", "--team", "t", "--label", "A"))!.AsArray().Select(n => (string)n!).ToList();
+        Assert.Equal(Enumerable.Range(0, count).Select(i => Encoding.ASCII.GetString(MessageOfLength(400, $"n{i:D5}-"))[31..^3]), names);
+    }
+
     /// <summary>A valid message of exactly <paramref name="length"/> bytes (its name pads it).</summary>
     private static byte[] MessageOfLength(int length, string prefix)
     {

@@ -42,16 +42,21 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
     {
         if (_used + line.Length > _arena.Length)
         {
-            // Only the first line of a batch can be this large: the batch was flushed before it.
+            // The batch's lines point into the arena: it can only be swapped while the batch is empty.
+            if (_lines.Count > 0)
+            {
+                throw new InvalidOperationException("a line does not fit in the room left by the batch: it should have been flushed");
+            }
+
             ArrayPool<byte>.Shared.Return(_arena);
             _arena = ArrayPool<byte>.Shared.Rent(Math.Max(line.Length, _maxBytes));
-            _used = 0;
         }
 
         line.CopyTo(_arena.AsSpan(_used));
         _lines.Add(new RawMessage(_arena.AsMemory(_used, line.Length), Source, number));
         _used += line.Length;
-        return _lines.Count >= _maxMessages || _used >= _maxBytes;
+        // Flushed while the room left can still take the longest line the reader lets through.
+        return _lines.Count >= _maxMessages || _used >= _maxBytes || _arena.Length - _used < Decoder.MaxMessageBytes;
     }
 
     public bool OnOversized(long number, long length, ReadOnlySpan<byte> start)
