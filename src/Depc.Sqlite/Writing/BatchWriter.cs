@@ -18,6 +18,7 @@ internal sealed class BatchWriter : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly WriteCache _cache;
+    private readonly RawStatement _upsertNode;
     private readonly RawStatement _insertNode;
     private readonly RawStatement _updateNode;
     private readonly RawStatement _upsertRelationship;
@@ -38,13 +39,16 @@ internal sealed class BatchWriter : IDisposable
     {
         _connection = connection;
         _cache = cache;
-        _insertNode = new RawStatement(
+        _upsertNode = new RawStatement(
             connection,
             """
             INSERT INTO nodes (team, label, name, "from", "to") VALUES (?1, ?2, ?3, ?4, ?5)
             ON CONFLICT (team, label, name) DO UPDATE SET "from" = coalesce(excluded."from", nodes."from"), "to" = coalesce(excluded."to", nodes."to")
             RETURNING id, "from", "to"
             """);
+        _insertNode = new RawStatement(
+            connection,
+            """INSERT INTO nodes (team, label, name, "from", "to") VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (team, label, name) DO NOTHING""");
         _updateNode = new RawStatement(
             connection,
             """UPDATE nodes SET "from" = coalesce(?2, "from"), "to" = coalesce(?3, "to") WHERE id = ?1""");
@@ -92,6 +96,7 @@ internal sealed class BatchWriter : IDisposable
 
     public void Dispose()
     {
+        _upsertNode.Dispose();
         _insertNode.Dispose();
         _updateNode.Dispose();
         _upsertRelationship.Dispose();
@@ -134,10 +139,22 @@ internal sealed class BatchWriter : IDisposable
                     continue;
                 }
 
-                _insertNode.Bind(1, team).Bind(2, group.Label).Bind(3, node.Name).Bind(4, node.From).Bind(5, node.To).Step();
-                _nodeIds[at] = _insertNode.Int64(0);
-                cached.Add(node.Name, new CachedNode(_nodeIds[at], _insertNode.NullableInt64(1), _insertNode.NullableInt64(2)));
-                _insertNode.Reset();
+                // Most nodes missing from the cache are new: inserted as they are, their id is the last rowid. Only a
+                // node stored already (by another process, or dropped from the cache) needs the upsert, whose RETURNING
+                // costs more than the insert itself (1M-message bench: 70k node inserts 590 ms -> 220 ms).
+                _insertNode.Bind(1, team).Bind(2, group.Label).Bind(3, node.Name).Bind(4, node.From).Bind(5, node.To).Execute();
+                if (_insertNode.Changes() == 1)
+                {
+                    _nodeIds[at] = _insertNode.LastInsertRowId();
+                    cached.Add(node.Name, new CachedNode(_nodeIds[at], node.From, node.To));
+                }
+                else
+                {
+                    _upsertNode.Bind(1, team).Bind(2, group.Label).Bind(3, node.Name).Bind(4, node.From).Bind(5, node.To).Step();
+                    _nodeIds[at] = _upsertNode.Int64(0);
+                    cached.Add(node.Name, new CachedNode(_nodeIds[at], _upsertNode.NullableInt64(1), _upsertNode.NullableInt64(2)));
+                    _upsertNode.Reset();
+                }
             }
         }
 

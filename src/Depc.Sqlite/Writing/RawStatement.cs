@@ -63,6 +63,12 @@ internal sealed class RawStatement : IDisposable
     /// <summary>Runs a statement that returns no row.</summary>
     public void Execute() => Step();
 
+    /// <summary>Rows changed by the connection's last statement.</summary>
+    public int Changes() => raw.sqlite3_changes(_db);
+
+    /// <summary>The rowid of the connection's last insert.</summary>
+    public long LastInsertRowId() => raw.sqlite3_last_insert_rowid(_db);
+
     public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
 
     public long? NullableInt64(int column) =>
