@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Depc.Core.Ingestion;
 using Depc.Core.Naming;
@@ -21,6 +21,12 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
     private readonly Task _writer;
     private readonly List<RawMessage> _lines = [];
     private readonly List<MessageRejection> _early = [];
+
+    /// <summary>
+    /// Arenas the writer has finished with. At most three exist (one filling, one waiting, one being written); the
+    /// shared pool kept more, one per thread that ever returned one (1M-message ingest: four at least).
+    /// </summary>
+    private readonly ConcurrentQueue<byte[]> _spareArenas = new();
     private byte[] _arena;
     private int _used;
     private IngestReport _total = IngestReport.Empty;
@@ -28,7 +34,7 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
     public IngestSink(IngestPipeline pipeline, TeamName team, int maxMessages, int maxBytes, Func<MessageRejection, Task> report, CancellationToken cancellationToken)
     {
         (_pipeline, _team, _maxMessages, _maxBytes, _report) = (pipeline, team, maxMessages, maxBytes, report);
-        _arena = ArrayPool<byte>.Shared.Rent(maxBytes);
+        _arena = RentArena();
         _writer = Task.Run(() => WriteAllAsync(cancellationToken), cancellationToken);
     }
 
@@ -40,22 +46,15 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
 
     public bool OnLine(long number, ReadOnlySpan<byte> line)
     {
+        // The reader lets no line over the decoder's limit through, and a batch is flushed while it has room for one.
         if (_used + line.Length > _arena.Length)
         {
-            // The batch's lines point into the arena: it can only be swapped while the batch is empty.
-            if (_lines.Count > 0)
-            {
-                throw new InvalidOperationException("a line does not fit in the room left by the batch: it should have been flushed");
-            }
-
-            ArrayPool<byte>.Shared.Return(_arena);
-            _arena = ArrayPool<byte>.Shared.Rent(Math.Max(line.Length, _maxBytes));
+            throw new InvalidOperationException($"a line of {line.Length} bytes does not fit in the room left by the batch");
         }
 
         line.CopyTo(_arena.AsSpan(_used));
         _lines.Add(new RawMessage(_arena.AsMemory(_used, line.Length), Source, number));
         _used += line.Length;
-        // Flushed while the room left can still take the longest line the reader lets through.
         return _lines.Count >= _maxMessages || _used >= _maxBytes || _arena.Length - _used < Decoder.MaxMessageBytes;
     }
 
@@ -87,7 +86,7 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
             _lines.Clear();
             // The writer reads this arena until the batch is written, then gives it back to the pool.
             var arena = _arena;
-            _arena = ArrayPool<byte>.Shared.Rent(_maxBytes);
+            _arena = RentArena();
             _used = 0;
             await _channel.Writer.WriteAsync((planned, arena), cancellationToken).ConfigureAwait(false);
         }
@@ -121,6 +120,9 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
         }
     }
 
+    private byte[] RentArena() =>
+        _spareArenas.TryDequeue(out var arena) ? arena : GC.AllocateUninitializedArray<byte>(_maxBytes);
+
     private async Task WriteAllAsync(CancellationToken cancellationToken)
     {
         try
@@ -139,7 +141,7 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
         await foreach (var (batch, arena) in _channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             var report = await _pipeline.ApplyAsync(batch, cancellationToken).ConfigureAwait(false);
-            ArrayPool<byte>.Shared.Return(arena);
+            _spareArenas.Enqueue(arena);
             foreach (var rejection in report.Rejections)
             {
                 await _report(rejection).ConfigureAwait(false);
