@@ -169,6 +169,19 @@ public sealed class IngestLineHandlingTests : IDisposable
         Assert.Equal(Enumerable.Range(0, count).Select(i => Encoding.ASCII.GetString(MessageOfLength(400, $"n{i:D5}-"))[31..^3]), names);
     }
 
+    [Fact]
+    public async Task A_line_near_the_size_limit_arriving_when_the_batch_is_almost_full_is_applied_intact()
+    {
+        // After four lines of 1,000,000 bytes a batch is just under its 4 MiB: the fifth line still joins it.
+        var lines = Enumerable.Range(0, 7).Select(i => MessageOfLength(1_000_000, $"big{i}-")).ToList();
+
+        var run = (await _sandbox.IngestBytesAsync("t", Concat([.. lines.SelectMany(l => new object[] { l, "\n" })]))).AssertOk();
+
+        JsonAssert.Equal("""{"received":7,"accepted":7,"rejected":0,"duplicates":0}""", run.Json);
+        var names = (await _sandbox.QueryAsync("nodes", "--team", "t", "--label", "A"))!.AsArray().Select(n => (string)n!);
+        Assert.Equal(lines.Select(l => Encoding.ASCII.GetString(l)[31..^3]), names);
+    }
+
     /// <summary>A valid message of exactly <paramref name="length"/> bytes (its name pads it).</summary>
     private static byte[] MessageOfLength(int length, string prefix)
     {

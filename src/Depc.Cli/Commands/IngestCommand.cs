@@ -74,10 +74,7 @@ internal static class IngestCommand
 
         var decoder = new MessageDecoder();
         var pipeline = new IngestPipeline(graph, decoder, TimeProvider.System);
-        var sink = new IngestSink(pipeline, team, BatchMessages, BatchBytes, r => WriteRejectionAsync(rejections, r), cancellationToken)
-        {
-            Decoder = decoder,
-        };
+        var sink = new IngestSink(pipeline, decoder, team, BatchMessages, BatchBytes, r => WriteRejectionAsync(rejections, r), cancellationToken);
         await using (sink.ConfigureAwait(false))
         {
             var splitter = new NdjsonSplitter(decoder.MaxMessageBytes);

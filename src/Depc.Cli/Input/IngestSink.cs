@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Depc.Core.Ingestion;
+using Depc.Core.Messages;
 using Depc.Core.Naming;
 
 namespace Depc.Cli.Input;
@@ -16,6 +17,8 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
     private readonly TeamName _team;
     private readonly int _maxMessages;
     private readonly int _maxBytes;
+    private readonly int _arenaBytes;
+    private readonly MessageDecoder _decoder;
     private readonly Func<MessageRejection, Task> _report;
     private readonly Channel<(PlannedBatch Batch, byte[] Arena)> _channel = Channel.CreateBounded<(PlannedBatch Batch, byte[] Arena)>(1);
     private readonly Task _writer;
@@ -31,22 +34,29 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
     private int _used;
     private IngestReport _total = IngestReport.Empty;
 
-    public IngestSink(IngestPipeline pipeline, TeamName team, int maxMessages, int maxBytes, Func<MessageRejection, Task> report, CancellationToken cancellationToken)
+    /// <param name="decoder">The decoder whose size limit the reader applied, to word the rejection of a line over it.</param>
+    /// <param name="maxBytes">The size at which a batch is full; its arena has room for one line of the limit beyond it.</param>
+    public IngestSink(
+        IngestPipeline pipeline,
+        MessageDecoder decoder,
+        TeamName team,
+        int maxMessages,
+        int maxBytes,
+        Func<MessageRejection, Task> report,
+        CancellationToken cancellationToken)
     {
-        (_pipeline, _team, _maxMessages, _maxBytes, _report) = (pipeline, team, maxMessages, maxBytes, report);
+        (_pipeline, _decoder, _team, _maxMessages, _maxBytes, _report) = (pipeline, decoder, team, maxMessages, maxBytes, report);
+        _arenaBytes = maxBytes + decoder.MaxMessageBytes;
         _arena = RentArena();
         _writer = Task.Run(() => WriteAllAsync(cancellationToken), cancellationToken);
     }
-
-    /// <summary>The decoder whose size limit the reader applied, to word the rejection of a line over it.</summary>
-    public required Core.Messages.MessageDecoder Decoder { get; init; }
 
     /// <summary>Where the lines come from, as shown in rejections (a file path, or <c>stdin</c>).</summary>
     public string Source { get; set; } = "stdin";
 
     public bool OnLine(long number, ReadOnlySpan<byte> line)
     {
-        // The reader lets no line over the decoder's limit through, and a batch is flushed while it has room for one.
+        // The reader lets no line over the decoder's limit through, and a batch is flushed before it passes maxBytes.
         if (_used + line.Length > _arena.Length)
         {
             throw new InvalidOperationException($"a line of {line.Length} bytes does not fit in the room left by the batch");
@@ -55,12 +65,12 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
         line.CopyTo(_arena.AsSpan(_used));
         _lines.Add(new RawMessage(_arena.AsMemory(_used, line.Length), Source, number));
         _used += line.Length;
-        return _lines.Count >= _maxMessages || _used >= _maxBytes || _arena.Length - _used < Decoder.MaxMessageBytes;
+        return _lines.Count >= _maxMessages || _used >= _maxBytes;
     }
 
     public bool OnOversized(long number, long length, ReadOnlySpan<byte> start)
     {
-        _early.Add(new MessageRejection(RawMessage.LineOrigin(Source, number), Decoder.Oversized(length).Reason, PayloadText.Truncate(start)));
+        _early.Add(new MessageRejection(RawMessage.LineOrigin(Source, number), _decoder.Oversized(length).Reason, PayloadText.Truncate(start)));
         return false;
     }
 
@@ -121,7 +131,7 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
     }
 
     private byte[] RentArena() =>
-        _spareArenas.TryDequeue(out var arena) ? arena : GC.AllocateUninitializedArray<byte>(_maxBytes);
+        _spareArenas.TryDequeue(out var arena) ? arena : GC.AllocateUninitializedArray<byte>(_arenaBytes);
 
     private async Task WriteAllAsync(CancellationToken cancellationToken)
     {
