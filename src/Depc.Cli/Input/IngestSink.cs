@@ -94,7 +94,7 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
             }
 
             _lines.Clear();
-            // The writer reads this arena until the batch is written, then gives it back to the pool.
+            // The writer reads this arena until the batch is written, then hands it back for reuse.
             var arena = _arena;
             _arena = RentArena();
             _used = 0;
