@@ -52,6 +52,32 @@ public sealed class SqliteGraphStore : IGraphStore
     public Task<BatchResult> ApplyAsync(BatchPlan plan, CancellationToken cancellationToken) =>
         WriteAsync(writer => writer.Apply(plan), "batch write", cancellationToken);
 
+    /// <summary>
+    /// One transaction for every batch until the commit, holding the store's write lock meanwhile: a bulk load
+    /// pays one commit for several batches (each commit writes every index page its batches touched).
+    /// </summary>
+    public async Task<IBulkWrite> BeginBulkWriteAsync(CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var writer = OpenWriter();
+            writer.Begin();
+            return new SqliteBulkWrite(this, writer);
+        }
+        catch (SqliteException e)
+        {
+            CloseWriter();
+            _writeLock.Release();
+            throw SqliteErrors.Map(e, "batch write");
+        }
+        catch
+        {
+            _writeLock.Release();
+            throw;
+        }
+    }
+
     public Task WriteHeartbeatAsync(long unixSeconds, CancellationToken cancellationToken) =>
         WriteAsync(
             _ =>
@@ -116,15 +142,7 @@ public sealed class SqliteGraphStore : IGraphStore
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_writer is null)
-            {
-                _writeConnection = _connections.Open(forWriting: true);
-                // The writer prepares its statements at once: the tables must exist first.
-                SqliteSchema.Create(_writeConnection);
-                _writer = new BatchWriter(_writeConnection, new WriteCache(_options.MaxCachedEntries));
-            }
-
-            return write(_writer);
+            return write(OpenWriter());
         }
         catch (SqliteException e)
         {
@@ -136,6 +154,19 @@ public sealed class SqliteGraphStore : IGraphStore
         {
             _writeLock.Release();
         }
+    }
+
+    private BatchWriter OpenWriter()
+    {
+        if (_writer is null)
+        {
+            _writeConnection = _connections.Open(forWriting: true);
+            // The writer prepares its statements at once: the tables must exist first.
+            SqliteSchema.Create(_writeConnection);
+            _writer = new BatchWriter(_writeConnection, new WriteCache(_options.MaxCachedEntries));
+        }
+
+        return _writer;
     }
 
     private Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
@@ -158,5 +189,67 @@ public sealed class SqliteGraphStore : IGraphStore
         _writer = null;
         _writeConnection?.Dispose();
         _writeConnection = null;
+    }
+
+    /// <summary>A bulk write's batches on the writer it holds, until the commit or the end; then the lock is free again.</summary>
+    private sealed class SqliteBulkWrite(SqliteGraphStore store, BatchWriter writer) : IBulkWrite
+    {
+        private bool _open = true;
+        private bool _failed;
+
+        public Task<BatchResult> ApplyAsync(BatchPlan plan, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return Task.FromResult(Run(() => writer.Write(plan)));
+        }
+
+        public Task CommitAsync(CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Run(() =>
+            {
+                writer.Commit();
+                return 0;
+            });
+            return DisposeAsync().AsTask();
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            if (_open)
+            {
+                _open = false;
+                // Rolls back what was not committed (nothing after a commit or a failure).
+                store._writer?.Rollback();
+                store._writeLock.Release();
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        private T Run<T>(Func<T> step)
+        {
+            if (!_open || _failed)
+            {
+                throw new InvalidOperationException("this bulk write is over: it was committed, disposed or failed");
+            }
+
+            try
+            {
+                return step();
+            }
+            catch (SqliteException e)
+            {
+                _failed = true;
+                // A fresh connection next time: this one may be in any state after a failure.
+                store.CloseWriter();
+                throw SqliteErrors.Map(e, "batch write");
+            }
+            catch
+            {
+                _failed = true;
+                throw;
+            }
+        }
     }
 }

@@ -153,4 +153,50 @@ public sealed class SqliteStoreTests : IDisposable
             Assert.Equal(periods[..(i + 1)], link.Periods);
         }
     }
+
+    [Fact]
+    public async Task A_bulk_write_left_uncommitted_writes_nothing_and_what_its_cache_learnt_is_forgotten()
+    {
+        await using var store = await SqliteGraphStore.OpenAsync(_database.Path, CancellationToken.None);
+        var driver = new StoreDriver(store);
+        var team = ScenarioTeams.New();
+        await driver.IngestAsync(team, """{"source": {"label": "App", "name": "a"}, "target": {"label": "Db", "name": "d"}, "rel": {"from": 10}}""");
+        var toE = """{"source": {"label": "App", "name": "a"}, "target": {"label": "Db", "name": "e"}, "rel": {"from": 20}}""";
+
+        var write = await store.BeginBulkWriteAsync(CancellationToken.None);
+        var result = await write.ApplyAsync(driver.Plan(team, toE, """{"source": {"label": "App", "name": "a", "props": {"from": 5}}}""").Plan, CancellationToken.None);
+        await write.DisposeAsync();
+
+        Assert.Equal(2, result.Accepted);
+        Assert.Null(await store.GetNodeAsync(team, "Db", "e", CancellationToken.None));
+        Assert.Null((await store.GetNodeAsync(team, "App", "a", CancellationToken.None))!.From);
+        // Had the writer kept e's rolled-back id, this relationship would point at no node.
+        Assert.Equal(1, (await driver.IngestAsync(team, toE)).Accepted);
+        var links = await store.GetNeighboursAsync(team, "App", "a", Direction.Dependencies, CancellationToken.None);
+        Assert.Equal(["d [10]", "e [20]"], links.Select(l => $"{l.Node.Name} [{string.Join(',', l.Periods)}]").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Other_writes_wait_for_a_bulk_write_to_commit_and_a_bulk_write_is_used_once()
+    {
+        await using var store = await SqliteGraphStore.OpenAsync(_database.Path, CancellationToken.None);
+        var driver = new StoreDriver(store);
+        var team = ScenarioTeams.New();
+        var plan = driver.Plan(team, """{"source": {"label": "App", "name": "a"}}""").Plan;
+
+        var write = await store.BeginBulkWriteAsync(CancellationToken.None);
+        await write.ApplyAsync(plan, CancellationToken.None);
+        var heartbeat = store.WriteHeartbeatAsync(42, CancellationToken.None);
+        await Task.Delay(200);
+        Assert.False(heartbeat.IsCompleted);
+        Assert.Null(await store.GetNodeAsync(team, "App", "a", CancellationToken.None));
+
+        await write.CommitAsync(CancellationToken.None);
+        await heartbeat;
+
+        Assert.Equal(42, await store.ReadHeartbeatAsync(CancellationToken.None));
+        Assert.NotNull(await store.GetNodeAsync(team, "App", "a", CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => write.ApplyAsync(plan, CancellationToken.None));
+        await write.DisposeAsync();
+    }
 }

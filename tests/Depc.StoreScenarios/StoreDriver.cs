@@ -18,7 +18,29 @@ public sealed class StoreDriver(IGraphStore store)
     public IGraphStore Store => store;
 
     public Task<IngestReport> IngestAsync(TeamName team, params string[] lines) =>
-        _pipeline.IngestAsync(team, [.. lines.Select((l, i) => new RawMessage(Encoding.UTF8.GetBytes(l), $"line {i + 1}"))], CancellationToken.None);
+        _pipeline.IngestAsync(team, Raw(lines), CancellationToken.None);
+
+    /// <summary>The lines decoded and planned as one batch, ready for a store.</summary>
+    public PlannedBatch Plan(TeamName team, params string[] lines) => _pipeline.DecodeAndPlan(team, Raw(lines));
+
+    /// <summary>Ingests the lines in batches of <paramref name="batchSize"/> through one bulk write committed at the end.</summary>
+    public async Task<IReadOnlyList<IngestReport>> IngestInBulkAsync(TeamName team, IReadOnlyList<string> lines, int batchSize)
+    {
+        var reports = new List<IngestReport>();
+        var write = await _pipeline.BeginBulkWriteAsync(CancellationToken.None).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
+        {
+            for (var i = 0; i < lines.Count; i += batchSize)
+            {
+                var batch = Plan(team, [.. lines.Skip(i).Take(batchSize)]);
+                reports.Add(await IngestPipeline.ApplyInBulkAsync(batch, write, CancellationToken.None).ConfigureAwait(false));
+            }
+
+            await write.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return reports;
+    }
 
     /// <summary>Ingests the lines in batches of <paramref name="batchSize"/>, summing the reports.</summary>
     public async Task<IngestReport> IngestInBatchesAsync(TeamName team, IReadOnlyList<string> lines, int batchSize)
@@ -31,4 +53,7 @@ public sealed class StoreDriver(IGraphStore store)
 
         return report;
     }
+
+    private static List<RawMessage> Raw(string[] lines) =>
+        [.. lines.Select((l, i) => new RawMessage(Encoding.UTF8.GetBytes(l), $"line {i + 1}"))];
 }

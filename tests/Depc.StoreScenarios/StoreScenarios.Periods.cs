@@ -1,4 +1,5 @@
 using CsCheck;
+using Depc.Core.Ingestion;
 using Depc.Core.Periods;
 using Depc.Core.Storage;
 
@@ -43,6 +44,33 @@ public abstract partial class StoreScenarios
         Assert.Equal(PeriodEventsFinal, rel.Periods);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task A_bulk_write_gives_each_batch_the_report_and_the_graph_of_batches_written_one_after_another(int batchSize)
+    {
+        var oneByOne = ScenarioTeams.New("one");
+        var bulk = ScenarioTeams.New("bulk");
+        var lines = PeriodEvents.Select(rel => $$$"""{"source": {"label": "App", "name": "a"}, "target": {"label": "Db", "name": "d"}, "rel": {{{rel}}}}""")
+            .Append("""{"source": {"label": "App", "name": "a", "props": {"from": 1, "to": 9}}, "target": {"label": "Db", "name": "e"}}""")
+            .Append("""{"source": {"label": "bad", "name": "x"}}""")
+            .ToList();
+        var expected = new List<IngestReport>();
+        for (var i = 0; i < lines.Count; i += batchSize)
+        {
+            expected.Add(await Driver.IngestAsync(oneByOne, [.. lines.Skip(i).Take(batchSize)]));
+        }
+
+        var reports = await Driver.IngestInBulkAsync(bulk, lines, batchSize);
+
+        Assert.Equal(expected.Select(Outcome), reports.Select(Outcome));
+        Assert.Equal(await GraphSnapshot.CaptureAsync(Store, oneByOne), await GraphSnapshot.CaptureAsync(Store, bulk));
+        Assert.Equal(PeriodEventsFinal, Assert.Single(await Store.GetNeighboursAsync(bulk, "App", "a", Direction.Dependencies, None), n => n.Node.Name == "d").Periods);
+
+        static string Outcome(IngestReport r) =>
+            $"{r.Received} {r.Accepted} {r.Rejected} {r.Duplicates} {string.Join(" | ", r.Rejections.Select(x => $"{x.Origin}: {x.Reason}"))}";
+    }
+
     [Fact]
     public async Task A_refused_event_still_upserts_its_nodes()
     {
@@ -73,7 +101,7 @@ public abstract partial class StoreScenarios
         Assert.Equal(before, await GraphSnapshot.CaptureAsync(Store, team));
     }
 
-    /// <summary>Batching is only an optimisation: any batch size gives the graph of one-by-one application.</summary>
+    /// <summary>Batching is only an optimisation: any batch size, in a bulk write or not, gives the graph of one-by-one application.</summary>
     [Fact]
     public void Random_streams_give_the_same_graph_in_one_batch_and_one_by_one()
     {
@@ -93,10 +121,15 @@ public abstract partial class StoreScenarios
             {
                 var one = ScenarioTeams.New("one");
                 var many = ScenarioTeams.New("many");
+                var bulk = ScenarioTeams.New("bulk");
                 var a = Driver.IngestInBatchesAsync(one, lines, 1).GetAwaiter().GetResult();
                 var b = Driver.IngestInBatchesAsync(many, lines, batch).GetAwaiter().GetResult();
+                var c = Driver.IngestInBulkAsync(bulk, lines, batch).GetAwaiter().GetResult().Aggregate(IngestReport.Empty, (x, y) => x.Add(y));
+                var graph = GraphSnapshot.CaptureAsync(Store, one).GetAwaiter().GetResult();
                 return (a.Received, a.Accepted, a.Rejected, a.Duplicates) == (b.Received, b.Accepted, b.Rejected, b.Duplicates)
-                    && GraphSnapshot.CaptureAsync(Store, one).GetAwaiter().GetResult() == GraphSnapshot.CaptureAsync(Store, many).GetAwaiter().GetResult();
+                    && (a.Received, a.Accepted, a.Rejected, a.Duplicates) == (c.Received, c.Accepted, c.Rejected, c.Duplicates)
+                    && graph == GraphSnapshot.CaptureAsync(Store, many).GetAwaiter().GetResult()
+                    && graph == GraphSnapshot.CaptureAsync(Store, bulk).GetAwaiter().GetResult();
             },
             iter: RandomStreamIterations);
     }

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Depc.Core.Ingestion;
 using Depc.Core.Messages;
 using Depc.Core.Naming;
+using Depc.Core.Storage;
 
 namespace Depc.Cli.Input;
 
@@ -13,6 +14,8 @@ namespace Depc.Cli.Input;
 /// </summary>
 internal sealed class IngestSink : ILineSink, IAsyncDisposable
 {
+    private const int MaxBatchesPerCommit = 4;
+
     private readonly IngestPipeline _pipeline;
     private readonly TeamName _team;
     private readonly int _maxMessages;
@@ -148,10 +151,40 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
 
     private async Task WriteBatchesAsync(CancellationToken cancellationToken)
     {
-        await foreach (var (batch, arena) in _channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        // Batches share a store transaction while the next one is already waiting: a commit costs about as much for
+        // several batches as for one (1M-message bench: ~0.5 s less), and no batch waits for another to be decoded.
+        var reports = new List<IngestReport>(MaxBatchesPerCommit);
+        IBulkWrite? write = null;
+        try
         {
-            var report = await _pipeline.ApplyAsync(batch, cancellationToken).ConfigureAwait(false);
-            _spareArenas.Enqueue(arena);
+            await foreach (var (batch, arena) in _channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                write ??= await _pipeline.BeginBulkWriteAsync(cancellationToken).ConfigureAwait(false);
+                reports.Add(await IngestPipeline.ApplyInBulkAsync(batch, write, cancellationToken).ConfigureAwait(false));
+                _spareArenas.Enqueue(arena);
+                if (reports.Count >= MaxBatchesPerCommit || !_channel.Reader.TryPeek(out _))
+                {
+                    await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    await write.DisposeAsync().ConfigureAwait(false);
+                    write = null;
+                    await ReportAsync(reports).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            if (write is not null)
+            {
+                await write.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    // Rejections are reported once their batch is written.
+    private async Task ReportAsync(List<IngestReport> reports)
+    {
+        foreach (var report in reports)
+        {
             foreach (var rejection in report.Rejections)
             {
                 await _report(rejection).ConfigureAwait(false);
@@ -159,5 +192,7 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
 
             _total = _total.Add(report with { Rejections = [] });
         }
+
+        reports.Clear();
     }
 }

@@ -60,14 +60,24 @@ public sealed class IngestPipeline(IGraphStore store, MessageDecoder decoder, Ti
         ApplyAsync(Plan(batch), cancellationToken);
 
     /// <summary>Writes a planned batch in one store transaction.</summary>
-    public async Task<IngestReport> ApplyAsync(PlannedBatch planned, CancellationToken cancellationToken)
+    public Task<IngestReport> ApplyAsync(PlannedBatch planned, CancellationToken cancellationToken) =>
+        ApplyAsync(planned, plan => store.ApplyAsync(plan, cancellationToken));
+
+    /// <summary>Starts a bulk write on the store, for <see cref="ApplyInBulkAsync"/>.</summary>
+    public Task<IBulkWrite> BeginBulkWriteAsync(CancellationToken cancellationToken) => store.BeginBulkWriteAsync(cancellationToken);
+
+    /// <summary>Applies a planned batch in a bulk write: its report is final, but the batch is written at the commit.</summary>
+    public static Task<IngestReport> ApplyInBulkAsync(PlannedBatch planned, IBulkWrite write, CancellationToken cancellationToken) =>
+        ApplyAsync(planned, plan => write.ApplyAsync(plan, cancellationToken));
+
+    private static async Task<IngestReport> ApplyAsync(PlannedBatch planned, Func<BatchPlan, Task<BatchResult>> apply)
     {
         if (planned.Plan.MessageCount == 0)
         {
             return new IngestReport(planned.Received, 0, planned.Rejections.Count, 0, planned.Rejections);
         }
 
-        var result = await store.ApplyAsync(planned.Plan, cancellationToken).ConfigureAwait(false);
+        var result = await apply(planned.Plan).ConfigureAwait(false);
         var rejections = new List<MessageRejection>(planned.Rejections);
         foreach (var r in result.Rejections)
         {

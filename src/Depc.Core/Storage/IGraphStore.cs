@@ -16,6 +16,13 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>Writes a whole batch in one transaction: all of it or nothing.</summary>
     Task<BatchResult> ApplyAsync(BatchPlan plan, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Starts a bulk write, for a loader that reports nothing before the end: by default each batch is written in its
+    /// own transaction as it comes; the SQLite store keeps one transaction open until the commit, so several batches
+    /// share its cost. A store's other writers wait meanwhile.
+    /// </summary>
+    Task<IBulkWrite> BeginBulkWriteAsync(CancellationToken cancellationToken) => Task.FromResult<IBulkWrite>(new TransactionPerBatch(this));
+
     /// <summary>Writes the ingestion heartbeat (<c>Monitoring {name: 'heartbeat', value: ts}</c>).</summary>
     Task WriteHeartbeatAsync(long unixSeconds, CancellationToken cancellationToken);
 

@@ -8,11 +8,11 @@ using Microsoft.Data.Sqlite;
 namespace Depc.Sqlite.Writing;
 
 /// <summary>
-/// Writes a <see cref="BatchPlan"/> in one IMMEDIATE transaction on the store's single write
-/// connection: a row per node whose bounds change, relationship events folded through the period
-/// table in memory, then one row per changed relationship. What it knows of the stored graph is
-/// in the <see cref="WriteCache"/>, so most messages read nothing back. Not thread-safe: the
-/// store serialises calls.
+/// Writes <see cref="BatchPlan"/>s in IMMEDIATE transactions on the store's single write connection, one per plan
+/// (<see cref="Apply"/>) or several in one (<see cref="Begin"/>, <see cref="Write"/>…, <see cref="Commit"/>): a row
+/// per node whose bounds change, relationship events folded through the period table in memory, then one row per
+/// changed relationship. What it knows of the stored graph is in the <see cref="WriteCache"/>, so most messages read
+/// nothing back. Not thread-safe: the store serialises calls.
 /// </summary>
 internal sealed class BatchWriter : IDisposable
 {
@@ -34,6 +34,7 @@ internal sealed class BatchWriter : IDisposable
     private readonly List<(long Id, long? From, long? To)> _nodeUpdates = [];
     private readonly List<(long Source, long Target, RelationshipState State)> _changed = [];
     private byte[] _periods = new byte[256];
+    private SqliteTransaction? _transaction;
 
     public BatchWriter(SqliteConnection connection, WriteCache cache)
     {
@@ -66,8 +67,17 @@ internal sealed class BatchWriter : IDisposable
 
     public BatchResult Apply(BatchPlan plan)
     {
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        try
+        Begin();
+        var result = Write(plan);
+        Commit();
+        return result;
+    }
+
+    /// <summary>Opens the transaction that <see cref="Write"/> adds batches to until <see cref="Commit"/>.</summary>
+    public void Begin()
+    {
+        _transaction = _connection.BeginTransaction(deferred: false);
+        Guard(() =>
         {
             if (Scalar(_readGeneration) != _cache.Generation)
             {
@@ -75,20 +85,45 @@ internal sealed class BatchWriter : IDisposable
                 // Starting on a graph without relationships, the cache will hold every one there is.
                 _cache.HoldsAllRelationships = Scalar(_anyRelationship) == 0;
             }
+        });
+    }
 
-            UpsertNodes(plan);
-            var result = ApplyRelationships(plan);
-            _cache.Generation = Scalar(_bumpGeneration);
-            transaction.Commit();
-            _cache.Trim();
-            return result;
-        }
-        catch
+    /// <summary>Applies a batch in the open transaction; a later batch sees what an earlier one wrote.</summary>
+    public BatchResult Write(BatchPlan plan)
+    {
+        // Outside a transaction each statement would commit on its own.
+        _ = _transaction ?? throw new InvalidOperationException("no write transaction is open");
+        return Guard(() =>
         {
-            // What the cache learnt in a rolled-back transaction is not in the database.
-            _cache.Clear();
-            throw;
+            UpsertNodes(plan);
+            return ApplyRelationships(plan);
+        });
+    }
+
+    public void Commit()
+    {
+        Guard(() =>
+        {
+            _cache.Generation = Scalar(_bumpGeneration);
+            _transaction!.Commit();
+        });
+        _transaction!.Dispose();
+        _transaction = null;
+        _cache.Trim();
+    }
+
+    /// <summary>Drops the open transaction, if any, and what the cache learnt in it.</summary>
+    public void Rollback()
+    {
+        if (_transaction is null)
+        {
+            return;
         }
+
+        // What the cache learnt in a rolled-back transaction is not in the database.
+        _cache.Clear();
+        _transaction.Dispose();
+        _transaction = null;
     }
 
     /// <summary>Tells the cache that this connection changed the graph outside a batch (a delete).</summary>
@@ -96,6 +131,7 @@ internal sealed class BatchWriter : IDisposable
 
     public void Dispose()
     {
+        Rollback();
         _upsertNode.Dispose();
         _insertNode.Dispose();
         _updateNode.Dispose();
@@ -238,6 +274,26 @@ internal sealed class BatchWriter : IDisposable
             ? (periods.Length % 2 == 1 ? LastState.From : LastState.To)
             : lastState == "to" ? LastState.To : LastState.From;
         return new RelationshipState(periods, state, lastTs ?? (periods.Length > 0 ? periods[^1] : 0));
+    }
+
+    private void Guard(Action step) => Guard(() =>
+    {
+        step();
+        return 0;
+    });
+
+    // A failed step leaves no transaction open, and the cache without what it learnt in it.
+    private T Guard<T>(Func<T> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch
+        {
+            Rollback();
+            throw;
+        }
     }
 
     private static long Scalar(RawStatement statement)
