@@ -67,9 +67,9 @@ public sealed class SqliteGraphStore : IGraphStore
         }
         catch (SqliteException e)
         {
-            CloseWriter();
+            var failure = WriterFailed(e, "batch write");
             _writeLock.Release();
-            throw SqliteErrors.Map(e, "batch write");
+            throw failure;
         }
         catch
         {
@@ -146,9 +146,7 @@ public sealed class SqliteGraphStore : IGraphStore
         }
         catch (SqliteException e)
         {
-            // A fresh connection next time: this one may be in any state after a failure.
-            CloseWriter();
-            throw SqliteErrors.Map(e, what);
+            throw WriterFailed(e, what);
         }
         finally
         {
@@ -181,6 +179,13 @@ public sealed class SqliteGraphStore : IGraphStore
         {
             throw SqliteErrors.Map(e, "query");
         }
+    }
+
+    private StoreException WriterFailed(SqliteException e, string what)
+    {
+        // A fresh connection next time: this one may be in any state after a failure.
+        CloseWriter();
+        return SqliteErrors.Map(e, what);
     }
 
     private void CloseWriter()
@@ -241,9 +246,7 @@ public sealed class SqliteGraphStore : IGraphStore
             catch (SqliteException e)
             {
                 _failed = true;
-                // A fresh connection next time: this one may be in any state after a failure.
-                store.CloseWriter();
-                throw SqliteErrors.Map(e, "batch write");
+                throw store.WriterFailed(e, "batch write");
             }
             catch
             {
