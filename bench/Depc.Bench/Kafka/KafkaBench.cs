@@ -6,7 +6,7 @@ using Depc.Core.Naming;
 using Depc.Core.Storage;
 using Depc.Kafka;
 using Depc.Kafka.Consuming;
-using Depc.Kafka.MockCluster;
+using Depc.Testing.Kafka;
 using Depc.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

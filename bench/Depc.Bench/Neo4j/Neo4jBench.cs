@@ -4,7 +4,7 @@ using Depc.Core.Naming;
 using Depc.Core.Planning;
 using Depc.Neo4j;
 using Depc.Neo4j.Http;
-using Depc.Neo4j.Tests.Support;
+using Depc.Testing.Neo4j;
 
 namespace Depc.Bench.Neo4j;
 

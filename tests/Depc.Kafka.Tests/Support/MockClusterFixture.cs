@@ -1,4 +1,4 @@
-using Depc.Kafka.MockCluster;
+using Depc.Testing.Kafka;
 
 namespace Depc.Kafka.Tests.Support;
 

@@ -1,9 +1,6 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using Depc.Testing.Processes;
 
 namespace Depc.Web.Tests.Support;
 
@@ -14,24 +11,18 @@ namespace Depc.Web.Tests.Support;
 public sealed class DepcServe : IAsyncDisposable
 {
     private readonly string _folder;
-    private readonly Process _process;
-    private readonly StringBuilder _log = new();
+    private readonly DepcServer _server;
 
-    private DepcServe(string folder, Process process, Uri baseAddress, string team, string token, string adminToken)
+    private DepcServe(string folder, DepcServer server, string team, string token, string adminToken)
     {
         AdminToken = adminToken;
         _folder = folder;
-        _process = process;
-        BaseAddress = baseAddress;
+        _server = server;
         Team = team;
         Token = token;
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
     }
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _server.BaseAddress;
 
     public string Team { get; }
 
@@ -40,39 +31,25 @@ public sealed class DepcServe : IAsyncDisposable
     /// <summary>The admin token the server was started with (<c>DEPC_ADMIN_TOKEN</c>).</summary>
     public string AdminToken { get; }
 
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Log => _server.Log;
 
     public static async Task<DepcServe> StartAsync(string team)
     {
         var folder = Directory.CreateTempSubdirectory("depc-web-tests-").FullName;
         var store = "sqlite:" + Path.Combine(folder, "graph.db");
-        var created = await RunToEndAsync(folder, ["team", "create", team, "--store", store]);
+        var created = (await DepcCommand.RunAsync(folder, ["team", "create", team, "--store", store])).OutputOfSuccess();
         var token = JsonNode.Parse(created)!["token"]!.GetValue<string>();
 
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = StartInfo(folder, ["serve", "--store", store, "--urls", baseAddress.ToString()]);
         var adminToken = "web-tests-admin-" + Guid.NewGuid().ToString("N");
-        start.Environment["DEPC_ADMIN_TOKEN"] = adminToken;
-        var serve = new DepcServe(folder, Process.Start(start)!, baseAddress, team, token, adminToken);
-        await serve.WaitUntilLiveAsync();
-        return serve;
+        var server = await DepcServer.StartAsync(new DepcServerOptions(folder, ["--store", store])
+        {
+            Environment = new Dictionary<string, string?> { ["DEPC_ADMIN_TOKEN"] = adminToken },
+            ReadyPath = "/health/ready",
+        });
+        return new DepcServe(folder, server, team, token, adminToken);
     }
 
-    public HttpClient Client(string? token = null)
-    {
-        var client = new HttpClient { BaseAddress = BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token ?? Token);
-        return client;
-    }
+    public HttpClient Client(string? token = null) => _server.Client(token ?? Token);
 
     /// <summary>A new team through the admin API; its token.</summary>
     public async Task<(string Team, string Token)> CreateTeamAsync()
@@ -114,13 +91,7 @@ public sealed class DepcServe : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
+        await _server.DisposeAsync();
         try
         {
             Directory.Delete(_folder, recursive: true);
@@ -129,87 +100,5 @@ public sealed class DepcServe : IAsyncDisposable
         {
             // The temp folder is cleaned eventually.
         }
-    }
-
-    private async Task WaitUntilLiveAsync()
-    {
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(_process.HasExited, $"depc serve exited with {(_process.HasExited ? _process.ExitCode : 0)}:\n{Log}");
-            try
-            {
-                if ((await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Starting slowly on a busy machine.
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"depc serve did not become ready within 60 s:\n{Log}");
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_log)
-        {
-            _log.AppendLine(line);
-        }
-    }
-
-    private static async Task<string> RunToEndAsync(string folder, string[] args)
-    {
-        var start = StartInfo(folder, args);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"depc {string.Join(' ', args)} exited with {process.ExitCode}: {await error}");
-        return await output;
-    }
-
-    private static ProcessStartInfo StartInfo(string folder, string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "depc.dll");
-        Assert.True(File.Exists(dll), $"depc.dll not found in {AppContext.BaseDirectory}");
-        var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
-        var start = new ProcessStartInfo(host)
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("DEPC_STORE");
-        return start;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

