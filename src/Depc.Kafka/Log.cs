@@ -2,14 +2,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Depc.Kafka;
 
-/// <summary>Every log line of Depc.Kafka (event ids 3000–3999); team/topic/partition/offset are structured fields.</summary>
+/// <summary>Every log line of Depc.Kafka (event ids 3000–3199); team/topic/partition/offset are structured fields.</summary>
 internal static partial class Log
 {
     [LoggerMessage(3000, LogLevel.Information, "Consuming Kafka topics matching {Pattern} at {BootstrapServers} in group {GroupId}")]
     public static partial void ConsumerStarting(ILogger logger, string pattern, string? bootstrapServers, string groupId);
-
-    [LoggerMessage(3001, LogLevel.Information, "Partitions assigned: {Partitions}")]
-    public static partial void PartitionsAssigned(ILogger logger, string partitions);
 
     [LoggerMessage(3002, LogLevel.Information, "Partitions revoked: {Partitions}; writing the batches in hand before they go")]
     public static partial void PartitionsRevoked(ILogger logger, string partitions);
@@ -25,12 +22,6 @@ internal static partial class Log
 
     [LoggerMessage(3006, LogLevel.Debug, "Rejected payload for team {Team} at {Origin}: {Payload}")]
     public static partial void RejectedPayload(ILogger logger, string team, string origin, string payload);
-
-    [LoggerMessage(3007, LogLevel.Warning, "Store write for team {Team} failed transiently (attempt {Attempt}); retrying in {DelayMs} ms, consumption paused meanwhile")]
-    public static partial void StoreRetry(ILogger logger, Exception? exception, string team, int attempt, double delayMs);
-
-    [LoggerMessage(3008, LogLevel.Error, "Store refused a batch of {Count} messages for team {Team}; splitting it to find the message responsible")]
-    public static partial void StoreRefusedBatch(ILogger logger, Exception exception, string team, int count);
 
     [LoggerMessage(3009, LogLevel.Warning, "Could not forward a rejected message of team {Team} to {DeadLetterTopic}")]
     public static partial void DeadLetterFailed(ILogger logger, Exception exception, string team, string deadLetterTopic);
@@ -82,4 +73,19 @@ internal static partial class Log
 
     [LoggerMessage(3025, LogLevel.Information, "Kafka ingestion configured: {Options}")]
     public static partial void Configured(ILogger logger, string options);
+
+    [LoggerMessage(3100, LogLevel.Error, "Store write for team {Team} failed (attempt {Attempt}), a store-wide failure no message caused: {Reason}. Retrying in {DelayMs} ms; consumption is paused, no position moves and nothing is rejected until the store is back")]
+    public static partial void StoreWideFailure(ILogger logger, Exception exception, string team, int attempt, string reason, double delayMs);
+
+    [LoggerMessage(3101, LogLevel.Information, "Store writes for team {Team} succeed again after {Failures} failed attempts; consumption resumes")]
+    public static partial void StoreRecovered(ILogger logger, string team, int failures);
+
+    [LoggerMessage(3102, LogLevel.Information, "Partitions assigned, starting at their stored positions: {Partitions}")]
+    public static partial void PartitionsAssigned(ILogger logger, string partitions);
+
+    [LoggerMessage(3103, LogLevel.Warning, "Cannot read the stored positions of {Topic} ({Reason}): starting from Kafka's committed offsets; the store fences whatever was applied already")]
+    public static partial void PositionsUnreadable(ILogger logger, string topic, string reason);
+
+    [LoggerMessage(3104, LogLevel.Warning, "A write for team {Team} was fenced: another writer (an instance that had the partition before, or one that lost it) applied up to {Positions}; those messages were left out")]
+    public static partial void WriteFenced(ILogger logger, string team, string positions);
 }

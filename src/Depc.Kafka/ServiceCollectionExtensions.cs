@@ -1,4 +1,5 @@
 using Depc.Core.Ingestion;
+using Depc.Core.Storage;
 using Depc.Kafka.Configuration;
 using Depc.Kafka.Consuming;
 using Depc.Kafka.Telemetry;
@@ -21,8 +22,9 @@ public static class ServiceCollectionExtensions
     /// <summary>
     /// Adds the Kafka ingestion service: <see cref="KafkaOptions"/> bound from <c>Depc:Kafka</c> and
     /// validated on start, then <paramref name="configure"/> (e.g. <c>--kafka-bootstrap</c>); the
-    /// <see cref="KafkaIngestionWorker"/>; <see cref="IngestionStatistics"/>, <see cref="IRejectionSink"/>
-    /// (a no-op unless registered before), <see cref="IConsumerLagSource"/> and <see cref="DepcMetrics"/>.
+    /// <see cref="KafkaIngestionWorker"/>; <see cref="StoreHealth"/>, <see cref="FeedRecording"/> (1,000 entries a team unless
+    /// registered before), <see cref="IRejectionSink"/> (a no-op unless registered before), <see cref="IConsumerLagSource"/>
+    /// and <see cref="DepcMetrics"/>.
     /// Needs an initialized <c>IGraphStore</c> and a <see cref="TimeProvider"/> in the container.
     /// </summary>
     public static IServiceCollection AddDepcKafka(this IServiceCollection services, IConfiguration configuration, Action<KafkaOptions>? configure = null)
@@ -47,7 +49,8 @@ public static class ServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KafkaOptions>, KafkaOptionsValidator>());
         services.AddMetrics();
-        services.TryAddSingleton<IngestionStatistics>();
+        services.TryAddSingleton<StoreHealth>();
+        services.TryAddSingleton(new FeedRecording(1_000));
         services.TryAddSingleton<IRejectionSink, NullRejectionSink>();
         services.TryAddSingleton<ConsumerLagTracker>();
         services.TryAddSingleton<IConsumerLagSource>(sp => sp.GetRequiredService<ConsumerLagTracker>());
@@ -56,7 +59,8 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<Core.Storage.IGraphStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<KafkaOptions>>(),
-            sp.GetRequiredService<IngestionStatistics>(),
+            sp.GetRequiredService<StoreHealth>(),
+            sp.GetRequiredService<FeedRecording>(),
             sp.GetRequiredService<IRejectionSink>(),
             sp.GetRequiredService<DepcMetrics>(),
             sp.GetRequiredService<ConsumerLagTracker>(),

@@ -10,12 +10,15 @@ namespace Depc.Neo4j;
 /// <summary>
 /// The production graph store: Neo4j over its HTTP transactional Cypher API, in the original system's layout
 /// (label <c>&lt;team&gt;_&lt;Label&gt;</c>, <c>DEPENDS_ON</c> with <c>periods</c>, <c>last_state</c>, <c>last_ts</c>).
-/// Failures are <see cref="Neo4jException"/>; the caller retries the transient ones.
+/// Each write's Kafka positions, team counts and idempotency key are nodes of their own labels, locked and written in
+/// the write's transaction. The rejection feed stays in the server's teams database for now (<see cref="IGraphStore.KeepsRejectionFeed"/>
+/// is false). Failures are <see cref="Neo4jException"/>; the ingestion seam retries the store-wide ones.
 /// </summary>
 public sealed class Neo4jGraphStore : IGraphStore
 {
     private readonly Neo4jClient _client;
     private readonly ConstraintKeeper _constraints;
+    private readonly LedgerSchema _ledger;
     private readonly BatchWriter _writer;
     private readonly GraphQueries _queries;
     private readonly ImpactWalker _impact;
@@ -25,7 +28,8 @@ public sealed class Neo4jGraphStore : IGraphStore
         Connection = connection;
         _client = new Neo4jClient(connection, handler);
         _constraints = new ConstraintKeeper(_client);
-        _writer = new BatchWriter(_client, _constraints);
+        _ledger = new LedgerSchema(_client);
+        _writer = new BatchWriter(_client, _constraints, _ledger);
         _queries = new GraphQueries(_client);
         _impact = new ImpactWalker(_client);
     }
@@ -60,7 +64,23 @@ public sealed class Neo4jGraphStore : IGraphStore
     public async Task InitializeAsync(CancellationToken cancellationToken) =>
         ServerVersion = (await _client.GetServerAsync(cancellationToken).ConfigureAwait(false)).Version;
 
-    public Task<BatchResult> ApplyAsync(BatchPlan plan, CancellationToken cancellationToken) => _writer.ApplyAsync(plan, cancellationToken);
+    public Task<WriteOutcome> WriteAsync(StoreWrite write, CancellationToken cancellationToken) => _writer.WriteAsync(write, cancellationToken);
+
+    public Task ProbeAsync(BatchPlan plan, CancellationToken cancellationToken) => _writer.ProbeAsync(plan, cancellationToken);
+
+    public async Task<IReadOnlyList<StoredPosition>> ReadPositionsAsync(string group, string topic, CancellationToken cancellationToken)
+    {
+        var positions = new List<StoredPosition>();
+        await _client.CommitAsync([LedgerStatements.ReadPositions(group, topic, positions)], cancellationToken).ConfigureAwait(false);
+        return positions;
+    }
+
+    public async Task<TeamCounts> ReadTeamCountsAsync(TeamName team, CancellationToken cancellationToken)
+    {
+        var counts = TeamCounts.None;
+        await _client.CommitAsync([LedgerStatements.ReadCounts(team, found => counts = found)], cancellationToken).ConfigureAwait(false);
+        return counts;
+    }
 
     public Task WriteHeartbeatAsync(long unixSeconds, CancellationToken cancellationToken) => _queries.WriteHeartbeatAsync(unixSeconds, cancellationToken);
 
@@ -90,6 +110,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     {
         _client.Dispose();
         _constraints.Dispose();
+        _ledger.Dispose();
         return ValueTask.CompletedTask;
     }
 

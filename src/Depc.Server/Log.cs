@@ -33,6 +33,15 @@ internal static partial class Log
     [LoggerMessage(5030, LogLevel.Information, "Store {Store} opened; team credentials in {TeamsDatabase}")]
     public static partial void StoreOpened(ILogger logger, string store, string teamsDatabase);
 
+    [LoggerMessage(5100, LogLevel.Information, "Idempotency-Key {Key} of team {Team} seen before: the first answer is given back, nothing applied again")]
+    public static partial void IdempotentReplay(ILogger logger, string team, string key);
+
+    [LoggerMessage(5101, LogLevel.Warning, "HTTP write for team {Team} failed store-wide (attempt {Attempt}): {Reason}; retrying in {DelayMs} ms, then 503 with Retry-After")]
+    public static partial void HttpStoreRetry(ILogger logger, string team, int attempt, string reason, double delayMs);
+
+    [LoggerMessage(5102, LogLevel.Information, "HTTP writes for team {Team} succeed again after {Failures} failed attempts")]
+    public static partial void HttpStoreRecovered(ILogger logger, string team, int failures);
+
     [LoggerMessage(5040, LogLevel.Warning, "No web page in {Root}: / answers how to build it; the API works without it")]
     public static partial void WebPageMissing(ILogger logger, string root);
 }

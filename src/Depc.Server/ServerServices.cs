@@ -39,7 +39,19 @@ internal static class ServerServices
         services.AddHostedService<StoreInitializer>();
 
         services.TryAddSingleton(sp => new MessageDecoder(sp.GetRequiredService<IOptions<ServerOptions>>().Value.MaxMessageBytes));
-        services.TryAddSingleton<IngestPipeline>();
+        services.TryAddSingleton<StoreHealth>();
+        services.TryAddSingleton(sp => new FeedRecording(sp.GetRequiredService<IOptions<ServerOptions>>().Value.RejectionRetention));
+
+        // HTTP writes retry a store-wide failure briefly (a lock, a deadlock between writers), then answer 503 with
+        // Retry-After: the client holds the messages and retries, with its Idempotency-Key, rather than a request waiting.
+        services.TryAddSingleton(sp => new IngestPipeline(
+            sp.GetRequiredService<IGraphStore>(),
+            sp.GetRequiredService<MessageDecoder>(),
+            new StoreRetry(
+                new StoreRetryOptions { Attempts = 3, BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) },
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<StoreHealth>(),
+                new HttpStoreRetryLog(sp.GetRequiredService<ILogger<HttpIngestion>>()))));
         services.TryAddSingleton<RejectionFeed>();
         services.TryAddSingleton<IRejectionSink>(sp => sp.GetRequiredService<RejectionFeed>());
         services.AddHostedService<RejectionFeedWriter>();
@@ -61,7 +73,6 @@ internal static class ServerServices
 
         services.TryAddSingleton<ITeamTopicCreator, NoTopicCreator>();
         services.AddMetrics();
-        services.TryAddSingleton<IngestionStatistics>();
         services.TryAddSingleton<IConsumerLagSource, NoConsumerLag>();
         services.TryAddSingleton<DepcMetrics>();
 

@@ -3,19 +3,20 @@ using Microsoft.Data.Sqlite;
 
 namespace Depc.Sqlite;
 
-/// <summary>Maps SQLite failures to the store exception family: a busy or locked file may free up, a bad schema will not.</summary>
+/// <summary>
+/// Maps SQLite failures to the two kinds of store error (SPEC §5). Only a value the write carries can break a
+/// constraint, be too big or mismatch a column: those are the message's fault. Everything else (busy, locked,
+/// read-only, I/O, full disk, corrupt or not a database, permission, cannot open, a missing table) is the store's:
+/// retried until it is fixed, never turned into rejections.
+/// </summary>
 internal static class SqliteErrors
 {
-    private const int Busy = 5;
-    private const int Locked = 6;
-    private const int NoMemory = 7;
-    private const int IoError = 10;
-    private const int Full = 13;
-    private const int CantOpen = 14;
-    private const int Protocol = 15;
+    private const int TooBig = 18;
+    private const int Constraint = 19;
+    private const int Mismatch = 20;
 
     public static StoreException Map(SqliteException e, string what) =>
-        new($"SQLite {what} failed: {e.Message}", IsTransient(e.SqliteErrorCode), e);
+        new($"SQLite {what} failed: {e.Message}", isTransient: !IsMessageCaused(e.SqliteErrorCode), e);
 
-    private static bool IsTransient(int code) => (code & 0xff) is Busy or Locked or NoMemory or IoError or Full or CantOpen or Protocol;
+    private static bool IsMessageCaused(int code) => (code & 0xff) is TooBig or Constraint or Mismatch;
 }

@@ -10,8 +10,9 @@ namespace Depc.Sqlite;
 
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode. Writes go through one connection, one at a
-/// time (SQLite has a single writer anyway); reads use pooled connections and run beside them.
-/// Other processes may use the same file: the write cache notices their writes.
+/// time (SQLite has a single writer anyway), each a durable transaction that also holds the write's Kafka
+/// positions, counts, feed entries and idempotency key (<see cref="LedgerWriter"/>); reads use pooled connections and
+/// run beside them. Other processes may use the same file: the write cache notices their writes.
 /// </summary>
 public sealed class SqliteGraphStore : IGraphStore
 {
@@ -20,6 +21,7 @@ public sealed class SqliteGraphStore : IGraphStore
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private SqliteConnection? _writeConnection;
     private BatchWriter? _writer;
+    private LedgerWriter? _ledger;
 
     public SqliteGraphStore(SqliteStoreOptions options)
     {
@@ -49,8 +51,54 @@ public sealed class SqliteGraphStore : IGraphStore
     public Task InitializeAsync(CancellationToken cancellationToken) =>
         WriteAsync(_ => true, "initialisation", cancellationToken);
 
-    public Task<BatchResult> ApplyAsync(BatchPlan plan, CancellationToken cancellationToken) =>
-        WriteAsync(writer => writer.Apply(plan), "batch write", cancellationToken);
+    /// <summary>The feed is a table of this file, written in each write's transaction.</summary>
+    public bool KeepsRejectionFeed => true;
+
+    public Task<WriteOutcome> WriteAsync(StoreWrite write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        return WriteAsync(
+            writer =>
+            {
+                writer.Begin();
+                var ledger = _ledger!;
+                if (ledger.Answer(write) is { } answer)
+                {
+                    writer.EndUnchanged();
+                    return WriteOutcome.Replayed(write, answer);
+                }
+
+                if (ledger.Fence(write) is { } stored)
+                {
+                    writer.EndUnchanged();
+                    return WriteOutcome.Fenced(write, stored);
+                }
+
+                var outcome = Apply(writer, ledger, write);
+                writer.Commit();
+                return outcome;
+            },
+            "batch write",
+            cancellationToken);
+    }
+
+    public Task ProbeAsync(BatchPlan plan, CancellationToken cancellationToken) =>
+        WriteAsync(
+            writer =>
+            {
+                writer.Begin();
+                writer.Write(plan);
+                writer.Rollback();
+                return 0;
+            },
+            "probe",
+            cancellationToken);
+
+    public Task<IReadOnlyList<StoredPosition>> ReadPositionsAsync(string group, string topic, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<StoredPosition>>(c => LedgerReader.Positions(c, group, topic), cancellationToken);
+
+    public Task<TeamCounts> ReadTeamCountsAsync(TeamName team, CancellationToken cancellationToken) =>
+        ReadAsync(c => LedgerReader.Counts(c, team), cancellationToken);
 
     /// <summary>
     /// One transaction for every batch until the commit, holding the store's write lock meanwhile: a bulk load
@@ -63,7 +111,7 @@ public sealed class SqliteGraphStore : IGraphStore
         {
             var writer = OpenWriter();
             writer.Begin();
-            return new SqliteBulkWrite(this, writer);
+            return new SqliteBulkWrite(this, writer, _ledger!);
         }
         catch (SqliteException e)
         {
@@ -162,6 +210,7 @@ public sealed class SqliteGraphStore : IGraphStore
             // The writer prepares its statements at once: the tables must exist first.
             SqliteSchema.Create(_writeConnection);
             _writer = new BatchWriter(_writeConnection, new WriteCache(_options.MaxCachedEntries));
+            _ledger = new LedgerWriter(_writeConnection);
         }
 
         return _writer;
@@ -188,24 +237,45 @@ public sealed class SqliteGraphStore : IGraphStore
         return SqliteErrors.Map(e, what);
     }
 
+    // The plan (nothing to do for a write that only moves positions and counts), then what commits with it.
+    private static WriteOutcome Apply(BatchWriter writer, LedgerWriter ledger, StoreWrite write)
+    {
+        var plan = write.Batch.Plan;
+        var result = plan.MessageCount > 0 ? writer.Write(plan) : BatchResult.Empty;
+        var completed = write.Complete(result);
+        ledger.Record(write, completed);
+        return WriteOutcome.Written(write, completed.Report, result);
+    }
+
     private void CloseWriter()
     {
+        _ledger?.Dispose();
+        _ledger = null;
         _writer?.Dispose();
         _writer = null;
         _writeConnection?.Dispose();
         _writeConnection = null;
     }
 
-    /// <summary>A bulk write's batches on the writer it holds, until the commit or the end; then the lock is free again.</summary>
-    private sealed class SqliteBulkWrite(SqliteGraphStore store, BatchWriter writer) : IBulkWrite
+    /// <summary>
+    /// A bulk write's batches on the writer it holds, until the commit or the end; then the lock is free again. It takes
+    /// no Kafka position nor idempotency key: those may refuse a write, which could not be undone alone in a shared transaction.
+    /// </summary>
+    private sealed class SqliteBulkWrite(SqliteGraphStore store, BatchWriter writer, LedgerWriter ledger) : IBulkWrite
     {
         private bool _open = true;
         private bool _failed;
 
-        public Task<BatchResult> ApplyAsync(BatchPlan plan, CancellationToken cancellationToken)
+        public Task<WriteOutcome> WriteAsync(StoreWrite write, CancellationToken cancellationToken)
         {
+            ArgumentNullException.ThrowIfNull(write);
+            if (write.Positions.Count > 0 || write.Idempotency is not null)
+            {
+                throw new ArgumentException("a bulk write takes no Kafka position nor idempotency key", nameof(write));
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
-            return Task.FromResult(Run(() => writer.Write(plan)));
+            return Task.FromResult(Run(() => Apply(writer, ledger, write)));
         }
 
         public Task CommitAsync(CancellationToken cancellationToken)

@@ -52,12 +52,19 @@ public sealed class ClientTests(Neo4jServerFixture fixture)
     }
 
     [Fact]
-    public async Task Client_errors_are_permanent()
+    public async Task A_statement_error_no_message_value_caused_is_store_wide_and_a_constraint_broken_by_a_value_is_the_messages()
     {
         using var client = new Neo4jClient(Connection);
         var e = await Assert.ThrowsAsync<Neo4jException>(() => client.CommitAsync([new CypherStatement("THIS IS NOT CYPHER")], CancellationToken.None));
         Assert.StartsWith("Neo.ClientError.Statement.SyntaxError", e.Code, StringComparison.Ordinal);
-        Assert.False(e.IsTransient);
+        Assert.True(e.IsTransient);
+
+        var label = "ClientTestUnique" + Guid.NewGuid().ToString("N")[..8];
+        await client.CommitAsync([new CypherStatement($"CREATE CONSTRAINT ON (n:{label}) ASSERT n.name IS UNIQUE")], CancellationToken.None);
+        var twice = await Assert.ThrowsAsync<Neo4jException>(() => client.CommitAsync(
+            [new CypherStatement($"CREATE (:{label} {{name: 'x'}}) CREATE (:{label} {{name: 'x'}})")], CancellationToken.None));
+        Assert.Equal("Neo.ClientError.Schema.ConstraintValidationFailed", twice.Code);
+        Assert.True(twice.IsMessageCaused);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using Depc.Core.Naming;
 using Depc.Core.Planning;
+using Depc.Core.Storage;
 using Depc.Neo4j.Http;
 using Depc.Neo4j.Tests.Recorded;
 using Depc.Neo4j.Tests.Support;
@@ -24,10 +25,14 @@ public sealed class DialectTests
         await store.ApplyAsync(NodeOnlyPlan(), CancellationToken.None);
 
         Assert.Equal("5.26.0", store.ServerVersion);
-        var commits = handler.Requests.Where(r => r.Path == "/db/inventory/tx/commit").ToList();
-        Assert.Equal(2, commits.Count);
-        Assert.Contains("CREATE CONSTRAINT IF NOT EXISTS FOR (n:`acme_Server`) REQUIRE n.name IS UNIQUE", commits[0].Body, StringComparison.Ordinal);
-        Assert.Contains("MERGE (n:`acme_Server` {name: row.name})", commits[1].Body, StringComparison.Ordinal);
+        var commits = handler.Requests.Where(r => r.Path == "/db/inventory/tx/commit").Select(r => r.Body!).ToList();
+        Assert.Equal(6, commits.Count);
+        Assert.Contains("CREATE CONSTRAINT IF NOT EXISTS FOR (n:`acme_Server`) REQUIRE n.name IS UNIQUE", commits[0], StringComparison.Ordinal);
+        Assert.Contains("CREATE CONSTRAINT IF NOT EXISTS FOR (n:`_Depc_Position`) REQUIRE n.key IS UNIQUE", commits[1], StringComparison.Ordinal);
+        Assert.Contains("CREATE INDEX IF NOT EXISTS FOR (n:`_Depc_Idempotency`) ON (n.created_at)", commits[4], StringComparison.Ordinal);
+        // One request: the nodes and the team's counts, committed together.
+        Assert.Contains("MERGE (n:`acme_Server` {name: row.name})", commits[5], StringComparison.Ordinal);
+        Assert.Contains("MERGE (c:`_Depc_TeamCounts` {team: $team})", commits[5], StringComparison.Ordinal);
         Assert.All(handler.Requests, r => Assert.Equal("Basic bmVvNGo6cHc=", r.Authorization));
     }
 
@@ -64,14 +69,16 @@ public sealed class DialectTests
     [Theory]
     [InlineData(RecordedAnswers.Deadlock, HttpStatusCode.OK, true, "Neo.TransientError.Transaction.DeadlockDetected")]
     [InlineData(RecordedAnswers.Unauthorized, HttpStatusCode.Unauthorized, true, "Neo.ClientError.Security.Unauthorized")]
-    [InlineData(RecordedAnswers.SyntaxError, HttpStatusCode.OK, false, "Neo.ClientError.Statement.SyntaxError")]
+    [InlineData(RecordedAnswers.SyntaxError, HttpStatusCode.OK, true, "Neo.ClientError.Statement.SyntaxError")]
     [InlineData(RecordedAnswers.ConstraintViolation, HttpStatusCode.OK, false, "Neo.ClientError.Schema.ConstraintValidationFailed")]
     [InlineData(RecordedAnswers.DatabaseNotFound, HttpStatusCode.OK, true, "Neo.ClientError.Database.DatabaseNotFound")]
     [InlineData("<html>bad gateway</html>", HttpStatusCode.BadGateway, true, null)]
     [InlineData("<html>forbidden by the proxy</html>", HttpStatusCode.Forbidden, true, null)]
-    [InlineData("<html>bad request</html>", HttpStatusCode.BadRequest, false, null)]
-    [InlineData("<html>too large</html>", HttpStatusCode.RequestEntityTooLarge, false, null)]
-    public async Task Errors_are_mapped_to_transient_or_permanent(string body, HttpStatusCode status, bool transient, string? code)
+    [InlineData("<html>bad request</html>", HttpStatusCode.BadRequest, true, null)]
+    [InlineData("<html>too large</html>", HttpStatusCode.RequestEntityTooLarge, true, null)]
+    [InlineData(RecordedAnswers.DiskFull, HttpStatusCode.OK, true, "Neo.DatabaseError.General.UnknownError")]
+    [InlineData("""{"results": [], "errors": [{"code": "Neo.ClientError.Statement.TypeError", "message": "wrong type"}]}""", HttpStatusCode.OK, false, "Neo.ClientError.Statement.TypeError")]
+    public async Task Errors_are_store_wide_unless_a_value_of_the_write_broke_a_rule(string body, HttpStatusCode status, bool transient, string? code)
     {
         var handler = new RecordedHandler()
             .Answer("GET", "/", RecordedAnswers.Root5)
@@ -88,7 +95,7 @@ public sealed class DialectTests
         var handler = new RecordedHandler().Answer("GET", "/", RecordedAnswers.Root3);
         using var client = new Neo4jClient(Neo4jConnectionString.Parse("http://localhost:7474/other", _ => null), handler);
         var e = await Assert.ThrowsAsync<Neo4jException>(() => client.GetServerAsync(CancellationToken.None));
-        Assert.False(e.IsTransient);
+        Assert.Contains("single database", e.Message, StringComparison.Ordinal);
     }
 
     private static BatchPlan NodeOnlyPlan() =>

@@ -3,43 +3,50 @@ using Depc.Core.Ingestion;
 using Depc.Core.Messages;
 using Depc.Core.Naming;
 using Depc.Core.Storage;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Depc.StoreScenarios;
 
-/// <summary>Feeds JSON lines to a store through the real ingest pipeline, with a fixed clock.</summary>
+/// <summary>Feeds JSON lines to a store through the real ingestion seam, every message with the same fixed "now".</summary>
 public sealed class StoreDriver(IGraphStore store)
 {
     /// <summary>2024-01-01T00:00:00Z, the "now" of messages without rel bounds.</summary>
     public const long Now = 1_704_067_200;
 
-    private readonly IngestPipeline _pipeline = new(store, new MessageDecoder(), new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(Now)));
+    private readonly IngestPipeline _pipeline = new(
+        store,
+        new MessageDecoder(),
+        new StoreRetry(new StoreRetryOptions { Attempts = 5, BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(100) }, TimeProvider.System, new StoreHealth()));
 
     public IGraphStore Store => store;
 
-    public Task<IngestReport> IngestAsync(TeamName team, params string[] lines) =>
-        _pipeline.IngestAsync(team, Raw(lines), CancellationToken.None);
+    public IngestPipeline Pipeline => _pipeline;
+
+    public async Task<IngestReport> IngestAsync(TeamName team, params string[] lines) =>
+        (await WriteAsync(new StoreWrite(Plan(team, lines), Now)).ConfigureAwait(false)).Report;
+
+    /// <summary>A write through the seam (retries, refusals, fences handled there).</summary>
+    public Task<WriteOutcome> WriteAsync(StoreWrite write) => _pipeline.WriteAsync(write, CancellationToken.None);
 
     /// <summary>The lines decoded and planned as one batch, ready for a store.</summary>
-    public PlannedBatch Plan(TeamName team, params string[] lines) => _pipeline.DecodeAndPlan(team, Raw(lines));
+    public PlannedBatch Plan(TeamName team, params string[] lines) => _pipeline.Plan(team, Raw(lines));
 
-    /// <summary>Ingests the lines in batches of <paramref name="batchSize"/> through one bulk write committed at the end.</summary>
+    /// <summary>The lines as messages of a Kafka partition, at consecutive offsets from <paramref name="first"/>.</summary>
+    public PlannedBatch PlanKafka(TeamName team, int partition, long first, params string[] lines) =>
+        _pipeline.Plan(team, [.. lines.Select((l, i) => new RawMessage(Encoding.UTF8.GetBytes(l), MessageOrigin.Kafka(team.Topic, partition, first + i), Now))]);
+
+    /// <summary>Ingests the lines in batches of <paramref name="batchSize"/> through one bulk load committed at the end.</summary>
     public async Task<IReadOnlyList<IngestReport>> IngestInBulkAsync(TeamName team, IReadOnlyList<string> lines, int batchSize)
     {
-        var reports = new List<IngestReport>();
-        var write = await _pipeline.BeginBulkWriteAsync(CancellationToken.None).ConfigureAwait(false);
-        await using (write.ConfigureAwait(false))
+        var bulk = _pipeline.BeginBulk();
+        await using (bulk.ConfigureAwait(false))
         {
             for (var i = 0; i < lines.Count; i += batchSize)
             {
-                var batch = Plan(team, [.. lines.Skip(i).Take(batchSize)]);
-                reports.Add(await IngestPipeline.ApplyInBulkAsync(batch, write, CancellationToken.None).ConfigureAwait(false));
+                await bulk.WriteAsync(new StoreWrite(Plan(team, [.. lines.Skip(i).Take(batchSize)]), Now), CancellationToken.None).ConfigureAwait(false);
             }
 
-            await write.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            return [.. (await bulk.CommitAsync(CancellationToken.None).ConfigureAwait(false)).Select(o => o.Report)];
         }
-
-        return reports;
     }
 
     /// <summary>Ingests the lines in batches of <paramref name="batchSize"/>, summing the reports.</summary>
@@ -55,5 +62,5 @@ public sealed class StoreDriver(IGraphStore store)
     }
 
     private static List<RawMessage> Raw(string[] lines) =>
-        [.. lines.Select((l, i) => new RawMessage(Encoding.UTF8.GetBytes(l), $"line {i + 1}"))];
+        [.. lines.Select((l, i) => new RawMessage(Encoding.UTF8.GetBytes(l), MessageOrigin.RequestLine(i + 1), Now))];
 }

@@ -77,7 +77,7 @@ public abstract partial class StoreScenarios
             """{"source": {"label": "Server", "name": "ok2"}}""");
 
         Assert.Equal((4, 2, 2, 0), (report.Received, report.Accepted, report.Rejected, report.Duplicates));
-        Assert.Equal(["line 2", "line 3"], report.Rejections.Select(r => r.Origin));
+        Assert.Equal(["line 2", "line 3"], report.Rejections.Select(r => r.Origin.ToString()));
         Assert.StartsWith("$.source.label", report.Rejections[0].Reason, StringComparison.Ordinal);
         Assert.Equal(["ok1", "ok2"], await Store.GetNodeNamesAsync(team, "Server", new NodeListQuery(), None));
     }

@@ -36,7 +36,7 @@ public abstract partial class StoreScenarios
 
         Assert.Equal((9, 6, 1, 2), (report.Received, report.Accepted, report.Rejected, report.Duplicates));
         var rejection = Assert.Single(report.Rejections);
-        Assert.Equal("line " + ((4 % batchSize) + 1), rejection.Origin);
+        Assert.Equal("line " + ((4 % batchSize) + 1), rejection.Origin.ToString());
         Assert.Equal(
             PeriodTable.Apply(new RelationshipState([100, 200, 300], LastState.From, 300), null, 250).Reason,
             rejection.Reason);

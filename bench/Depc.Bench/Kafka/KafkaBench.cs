@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using Confluent.Kafka;
-using Depc.Core.Ingestion;
 using Depc.Core.Naming;
 using Depc.Core.Storage;
 using Depc.Kafka;
@@ -109,7 +108,7 @@ public static class KafkaBench
         return elapsed;
     }
 
-    private static async Task<(TimeSpan Elapsed, long PeakWorkingSet, Core.Ingestion.TeamIngestionCounts Report)> EndToEndAsync(string bootstrap, string database, int messages)
+    private static async Task<(TimeSpan Elapsed, long PeakWorkingSet, TeamCounts Report)> EndToEndAsync(string bootstrap, string database, int messages)
     {
         await using var store = await SqliteGraphStore.OpenAsync(database, CancellationToken.None);
         var services = new ServiceCollection();
@@ -126,7 +125,6 @@ public static class KafkaBench
         });
         await using var provider = services.BuildServiceProvider();
         var worker = provider.GetRequiredService<KafkaIngestionWorker>();
-        var statistics = provider.GetRequiredService<IngestionStatistics>();
         using var offsets = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = bootstrap, GroupId = "e2e" }).Build();
         var partitions = Enumerable.Range(0, Partitions).Select(p => new TopicPartition(Team.Topic, p)).ToList();
         var high = partitions.Sum(tp => offsets.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(10)).High.Value);
@@ -137,7 +135,7 @@ public static class KafkaBench
         while (watch.Elapsed < TimeSpan.FromMinutes(10))
         {
             peak = Math.Max(peak, Process.GetCurrentProcess().WorkingSet64);
-            if (statistics.Get(Team).Received >= messages
+            if ((await store.ReadTeamCountsAsync(Team, CancellationToken.None)).Received >= messages
                 && offsets.Committed(partitions, TimeSpan.FromSeconds(10)).Sum(c => Math.Max(0, c.Offset.Value)) >= high)
             {
                 break;
@@ -148,6 +146,6 @@ public static class KafkaBench
 
         var elapsed = watch.Elapsed;
         await worker.StopAsync(CancellationToken.None);
-        return (elapsed, peak, statistics.Get(Team));
+        return (elapsed, peak, await store.ReadTeamCountsAsync(Team, CancellationToken.None));
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Depc.Core.Messages;
 using Depc.Core.Naming;
 using Depc.Core.Planning;
+using Depc.Core.Storage;
 using Depc.Neo4j;
 using Depc.Neo4j.Http;
 using Depc.Testing.Neo4j;

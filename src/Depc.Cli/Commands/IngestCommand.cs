@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Depc.Cli.Input;
 using Depc.Core.Ingestion;
 using Depc.Core.Messages;
@@ -17,12 +16,14 @@ internal static class IngestCommand
         var store = CliOptions.Store();
         var team = CliOptions.Team();
         var rejections = new Option<FileInfo?>("--rejections") { Description = "Write rejections (one JSON line each) to this file instead of stderr" };
+        var now = CliOptions.Integer("--now", "The Unix seconds a message without rel bounds takes as its from (default: the start of this run)");
         var files = new Argument<string[]>("FILE") { Description = "NDJSON files, one message per line (none or - reads stdin)", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("ingest", "Apply a team's messages from NDJSON files to the graph") { store, team, rejections, files };
+        var command = new Command("ingest", "Apply a team's messages from NDJSON files to the graph") { store, team, rejections, now, files };
         command.SetAction((result, cancellationToken) => CliAction.RunAsync(console, () =>
         {
             // Bad arguments and missing files fail before the store or the rejections file is touched.
             var teamName = CliOptions.TeamValue(result, team);
+            var runNow = CliOptions.NonNegative(result, now) ?? TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
             var sources = result.GetValue(files) is { Length: > 0 } given ? given : ["-"];
             CheckReadable(sources);
             return CliAction.WithStoreAsync(
@@ -34,7 +35,7 @@ internal static class IngestCommand
                     var rejectionWriter = rejectionFile is null ? console.Error : new StreamWriter(rejectionFile.FullName);
                     try
                     {
-                        var report = await IngestAsync(graph, teamName, sources, console, rejectionWriter, cancellationToken).ConfigureAwait(false);
+                        var report = await IngestAsync(graph, teamName, runNow, sources, console, rejectionWriter, cancellationToken).ConfigureAwait(false);
                         CliJson.WriteLine(console.Out, report);
                         return ExitCodes.Ok;
                     }
@@ -65,6 +66,7 @@ internal static class IngestCommand
     private static async Task<IngestReport> IngestAsync(
         Core.Storage.IGraphStore graph,
         Core.Naming.TeamName team,
+        long now,
         string[] sources,
         CliConsole console,
         TextWriter rejections,
@@ -73,8 +75,9 @@ internal static class IngestCommand
         var streams = sources.Select(s => (Name: s == "-" ? "stdin" : s, Open: s == "-" ? console.OpenStandardInput : () => File.OpenRead(s))).ToList();
 
         var decoder = new MessageDecoder();
-        var pipeline = new IngestPipeline(graph, decoder, TimeProvider.System);
-        var sink = new IngestSink(pipeline, decoder, team, BatchMessages, BatchBytes, r => WriteRejectionAsync(rejections, r), cancellationToken);
+        // No retry: a store that is down ends the run (exit 5); what was committed before stays, replays are duplicates.
+        var pipeline = new IngestPipeline(graph, decoder, StoreRetry.Once(TimeProvider.System, new StoreHealth()));
+        var sink = new IngestSink(pipeline, decoder, new IngestBatching(team, now, BatchMessages, BatchBytes), TimeProvider.System, r => WriteRejectionAsync(rejections, r), cancellationToken);
         await using (sink.ConfigureAwait(false))
         {
             var splitter = new NdjsonSplitter(decoder.MaxMessageBytes);
@@ -95,13 +98,8 @@ internal static class IngestCommand
         }
     }
 
-    private static Task WriteRejectionAsync(TextWriter writer, MessageRejection rejection)
-    {
-        var colon = rejection.Origin.LastIndexOf(':');
-        var line = long.Parse(rejection.Origin.AsSpan(colon + 1), CultureInfo.InvariantCulture);
-        var file = rejection.Origin[..colon];
-        return writer.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(
-            new RejectionLine(line, file, rejection.Reason, rejection.Payload),
+    private static Task WriteRejectionAsync(TextWriter writer, MessageRejection rejection) =>
+        writer.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(
+            new RejectionLine(rejection.Origin.Position, rejection.Origin.Name ?? "", rejection.Reason, rejection.Payload),
             CliJson.Options));
-    }
 }

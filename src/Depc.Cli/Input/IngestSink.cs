@@ -10,16 +10,16 @@ namespace Depc.Cli.Input;
 /// <summary>
 /// Collects lines into batches, decodes and plans each full batch on the reading thread and hands it to a
 /// writer task through a small bounded channel, so reading/decoding and the store write overlap
-/// while memory stays bounded by two batches.
+/// while memory stays bounded by two batches. The writer goes through the ingestion seam's bulk load
+/// (<see cref="BulkIngest"/>): every message counted in the team's counts, a durable commit per few batches.
 /// </summary>
 internal sealed class IngestSink : ILineSink, IAsyncDisposable
 {
     private const int MaxBatchesPerCommit = 4;
 
     private readonly IngestPipeline _pipeline;
-    private readonly TeamName _team;
-    private readonly int _maxMessages;
-    private readonly int _maxBytes;
+    private readonly IngestBatching _batching;
+    private readonly TimeProvider _time;
     private readonly int _arenaBytes;
     private readonly MessageDecoder _decoder;
     private readonly Func<MessageRejection, Task> _report;
@@ -38,18 +38,17 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
     private IngestReport _total = IngestReport.Empty;
 
     /// <param name="decoder">The decoder whose size limit the reader applied, to word the rejection of a line over it.</param>
-    /// <param name="maxBytes">The size at which a batch is full; its arena has room for one line of the limit beyond it.</param>
+    /// <param name="batching">The team, the run's "now", and the size at which a batch is full (its arena has room for one line of the limit beyond it).</param>
     public IngestSink(
         IngestPipeline pipeline,
         MessageDecoder decoder,
-        TeamName team,
-        int maxMessages,
-        int maxBytes,
+        IngestBatching batching,
+        TimeProvider time,
         Func<MessageRejection, Task> report,
         CancellationToken cancellationToken)
     {
-        (_pipeline, _decoder, _team, _maxMessages, _maxBytes, _report) = (pipeline, decoder, team, maxMessages, maxBytes, report);
-        _arenaBytes = maxBytes + decoder.MaxMessageBytes;
+        (_pipeline, _decoder, _batching, _time, _report) = (pipeline, decoder, batching, time, report);
+        _arenaBytes = batching.MaxBytes + decoder.MaxMessageBytes;
         _arena = RentArena();
         _writer = Task.Run(() => WriteAllAsync(cancellationToken), cancellationToken);
     }
@@ -66,14 +65,14 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
         }
 
         line.CopyTo(_arena.AsSpan(_used));
-        _lines.Add(new RawMessage(_arena.AsMemory(_used, line.Length), Source, number));
+        _lines.Add(new RawMessage(_arena.AsMemory(_used, line.Length), MessageOrigin.FileLine(Source, number), _batching.Now));
         _used += line.Length;
-        return _lines.Count >= _maxMessages || _used >= _maxBytes;
+        return _lines.Count >= _batching.MaxMessages || _used >= _batching.MaxBytes;
     }
 
     public bool OnOversized(long number, long length, ReadOnlySpan<byte> start)
     {
-        _early.Add(new MessageRejection(RawMessage.LineOrigin(Source, number), _decoder.Oversized(length).Reason, PayloadText.Truncate(start)));
+        _early.Add(new MessageRejection(MessageOrigin.FileLine(Source, number), _decoder.Oversized(length).Reason, PayloadText.Truncate(start)));
         return false;
     }
 
@@ -89,10 +88,10 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
             // Room first, then decode: the writer is the slower side, so a batch decoded before there is room
             // would only wait, holding a third decoded batch in memory.
             await _channel.Writer.WaitToWriteAsync(cancellationToken).ConfigureAwait(false);
-            var planned = _pipeline.DecodeAndPlan(_team, _lines);
+            var planned = _pipeline.Plan(_batching.Team, _lines);
             if (_early.Count > 0)
             {
-                planned = planned with { Received = planned.Received + _early.Count, Rejections = [.. _early, .. planned.Rejections] };
+                planned = planned with { Rejections = [.. _early, .. planned.Rejections] };
                 _early.Clear();
             }
 
@@ -153,46 +152,34 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
     {
         // Batches share a store transaction while the next one is already waiting: a commit costs about as much for
         // several batches as for one (1M-message bench: ~0.5 s less), and no batch waits for another to be decoded.
-        var reports = new List<IngestReport>(MaxBatchesPerCommit);
-        IBulkWrite? write = null;
-        try
+        var bulk = _pipeline.BeginBulk();
+        await using (bulk.ConfigureAwait(false))
         {
+            var pending = 0;
             await foreach (var (batch, arena) in _channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                write ??= await _pipeline.BeginBulkWriteAsync(cancellationToken).ConfigureAwait(false);
-                reports.Add(await IngestPipeline.ApplyInBulkAsync(batch, write, cancellationToken).ConfigureAwait(false));
+                await bulk.WriteAsync(new StoreWrite(batch, _time.GetUtcNow().ToUnixTimeSeconds()), cancellationToken).ConfigureAwait(false);
                 _spareArenas.Enqueue(arena);
-                if (reports.Count >= MaxBatchesPerCommit || !_channel.Reader.TryPeek(out _))
+                if (++pending >= MaxBatchesPerCommit || !_channel.Reader.TryPeek(out _))
                 {
-                    await write.CommitAsync(cancellationToken).ConfigureAwait(false);
-                    await write.DisposeAsync().ConfigureAwait(false);
-                    write = null;
-                    await ReportAsync(reports).ConfigureAwait(false);
+                    await ReportAsync(await bulk.CommitAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                    pending = 0;
                 }
-            }
-        }
-        finally
-        {
-            if (write is not null)
-            {
-                await write.DisposeAsync().ConfigureAwait(false);
             }
         }
     }
 
-    // Rejections are reported once their batch is written.
-    private async Task ReportAsync(List<IngestReport> reports)
+    // Rejections are reported once their batch is committed.
+    private async Task ReportAsync(IReadOnlyList<WriteOutcome> outcomes)
     {
-        foreach (var report in reports)
+        foreach (var outcome in outcomes)
         {
-            foreach (var rejection in report.Rejections)
+            foreach (var rejection in outcome.Report.Rejections)
             {
                 await _report(rejection).ConfigureAwait(false);
             }
 
-            _total = _total.Add(report with { Rejections = [] });
+            _total = _total.Add(outcome.Report with { Rejections = [] });
         }
-
-        reports.Clear();
     }
 }

@@ -6,32 +6,22 @@ using Depc.Core.Storage;
 namespace Depc.Core.Ingestion;
 
 /// <summary>
-/// The one path every input takes (file, Kafka, HTTP): bytes → <see cref="MessageDecoder"/> →
-/// <see cref="BatchPlanner"/> → <see cref="IGraphStore.ApplyAsync"/> in one transaction → report.
+/// The one seam every input goes through (a file, Kafka, HTTP): bytes → <see cref="MessageDecoder"/> (once per
+/// message) → <see cref="BatchPlanBuilder"/> (with each message's own "now") → <see cref="StoreWrite"/> (the plan, and
+/// the positions, counts, feed entries and idempotency key that commit with it) → <see cref="IGraphStore.WriteAsync"/>
+/// through the one retry layer (<see cref="StoreRetry"/>). Here, and only here: a store-wide failure is retried, a
+/// message the store refuses is isolated (<see cref="RefusalIsolator"/>) and rejected, and messages another writer
+/// applied already are left out (fenced positions) before the write is tried again.
 /// </summary>
-public sealed class IngestPipeline(IGraphStore store, MessageDecoder decoder, TimeProvider time)
+public sealed class IngestPipeline(IGraphStore store, MessageDecoder decoder, StoreRetry retry)
 {
-    public DecodedBatch Decode(TeamName team, IReadOnlyList<RawMessage> batch)
-    {
-        var messages = new List<GraphMessage>(batch.Count);
-        var (sources, rejections) = DecodeEach(batch, messages.Add);
-        return new DecodedBatch(team, batch.Count, messages, sources, rejections);
-    }
+    public IGraphStore Store => store;
 
-    /// <summary>
-    /// Decodes and plans in one pass, each valid message planned as soon as it is decoded, so none outlives its
-    /// turn (the same plan as <see cref="Plan"/> of <see cref="Decode"/>).
-    /// </summary>
-    public PlannedBatch DecodeAndPlan(TeamName team, IReadOnlyList<RawMessage> batch)
+    /// <summary>Decodes each message once and plans the valid ones in order; the invalid ones become rejections.</summary>
+    public PlannedBatch Plan(TeamName team, IReadOnlyList<RawMessage> batch)
     {
-        var builder = new BatchPlanBuilder(team, time.GetUtcNow().ToUnixTimeSeconds(), batch.Count);
-        var (sources, rejections) = DecodeEach(batch, builder.Add);
-        return new PlannedBatch(builder.Build(), batch.Count, sources, rejections);
-    }
-
-    // The one decode loop: each valid message goes to `valid` in order, its origin at the same position in Sources.
-    private (List<RawMessage> Sources, List<MessageRejection> Rejections) DecodeEach(IReadOnlyList<RawMessage> batch, Action<GraphMessage> valid)
-    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var builder = new BatchPlanBuilder(team, batch.Count);
         var sources = new List<RawMessage>(batch.Count);
         var rejections = new List<MessageRejection>();
         foreach (var raw in batch)
@@ -39,7 +29,7 @@ public sealed class IngestPipeline(IGraphStore store, MessageDecoder decoder, Ti
             var result = decoder.Decode(raw.Payload.Span);
             if (result.Message is { } message)
             {
-                valid(message);
+                builder.Add(message, raw.Now);
                 sources.Add(raw);
             }
             else
@@ -48,48 +38,65 @@ public sealed class IngestPipeline(IGraphStore store, MessageDecoder decoder, Ti
             }
         }
 
-        return (sources, rejections);
+        return new PlannedBatch(builder.Build(), sources, rejections);
     }
 
-    /// <summary>Plans a decoded batch; messages without rel bounds take the current time as <c>from</c>.</summary>
-    public PlannedBatch Plan(DecodedBatch batch) =>
-        new(BatchPlanner.Plan(batch.Team, batch.Messages, time.GetUtcNow().ToUnixTimeSeconds()), batch.Received, batch.Sources, batch.Rejections);
-
-    /// <summary>Writes the valid messages of a decoded batch in one store transaction.</summary>
-    public Task<IngestReport> ApplyAsync(DecodedBatch batch, CancellationToken cancellationToken) =>
-        ApplyAsync(Plan(batch), cancellationToken);
-
-    /// <summary>Writes a planned batch in one store transaction.</summary>
-    public Task<IngestReport> ApplyAsync(PlannedBatch planned, CancellationToken cancellationToken) =>
-        ApplyAsync(planned, plan => store.ApplyAsync(plan, cancellationToken));
-
-    /// <summary>Starts a bulk write on the store, for <see cref="ApplyInBulkAsync"/>.</summary>
-    public Task<IBulkWrite> BeginBulkWriteAsync(CancellationToken cancellationToken) => store.BeginBulkWriteAsync(cancellationToken);
-
-    /// <summary>Applies a planned batch in a bulk write: its report is final, but the batch is written at the commit.</summary>
-    public static Task<IngestReport> ApplyInBulkAsync(PlannedBatch planned, IBulkWrite write, CancellationToken cancellationToken) =>
-        ApplyAsync(planned, plan => write.ApplyAsync(plan, cancellationToken));
-
-    private static async Task<IngestReport> ApplyAsync(PlannedBatch planned, Func<BatchPlan, Task<BatchResult>> apply)
+    /// <summary>
+    /// Writes through the retry layer until written or replayed: a store-wide failure is retried (as the retry options
+    /// say; past them it is thrown), refused messages are rejected, and fenced messages are left out (the outcome's
+    /// <see cref="WriteOutcome.StoredPositions"/> tells which positions fenced them).
+    /// </summary>
+    public async Task<WriteOutcome> WriteAsync(StoreWrite write, CancellationToken cancellationToken)
     {
-        if (planned.Plan.MessageCount == 0)
+        ArgumentNullException.ThrowIfNull(write);
+        var fencedBy = new List<StoredPosition>();
+        var unisolated = false;
+        while (true)
         {
-            return new IngestReport(planned.Received, 0, planned.Rejections.Count, 0, planned.Rejections);
-        }
+            if (write.IsEmpty)
+            {
+                return WriteOutcome.Written(write, IngestReport.Empty, BatchResult.Empty).After(fencedBy);
+            }
 
-        var result = await apply(planned.Plan).ConfigureAwait(false);
-        var rejections = new List<MessageRejection>(planned.Rejections);
-        foreach (var r in result.Rejections)
-        {
-            rejections.Add(Reject(planned.Sources[r.MessageIndex], r.Reason));
-        }
+            WriteOutcome outcome;
+            try
+            {
+                outcome = await retry.RunAsync(write.Team, t => TryWriteAsync(write, unisolated, t), cancellationToken).ConfigureAwait(false);
+            }
+            catch (StoreException e) when (e.IsMessageCaused)
+            {
+                var refused = await RefusalIsolator.FindAsync(store, retry, write.Batch.Plan, e, cancellationToken).ConfigureAwait(false);
+                unisolated = refused.Count == 0;
+                write = write with { Batch = write.Batch.Refusing(refused) };
+                continue;
+            }
 
-        return new IngestReport(planned.Received, result.Accepted, planned.Rejections.Count + result.Rejected, result.Duplicates, rejections);
+            if (outcome.Status != WriteStatus.Fenced)
+            {
+                return outcome.After(fencedBy);
+            }
+
+            fencedBy.AddRange(outcome.StoredPositions);
+            write = write.WithoutApplied(outcome.StoredPositions);
+        }
     }
 
-    public Task<IngestReport> IngestAsync(TeamName team, IReadOnlyList<RawMessage> batch, CancellationToken cancellationToken) =>
-        ApplyAsync(Decode(team, batch), cancellationToken);
+    /// <summary>Starts a bulk load (<see cref="BulkIngest"/>): writes share store transactions until each commit.</summary>
+    public BulkIngest BeginBulk() => new(this);
 
     public static MessageRejection Reject(RawMessage raw, string reason) =>
         new(raw.Origin, reason, PayloadText.Truncate(raw.Payload.Span));
+
+    // A refusal that no single message explains (isolation found none) is no message's fault: retried as store-wide.
+    private async Task<WriteOutcome> TryWriteAsync(StoreWrite write, bool unisolated, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.WriteAsync(write, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreException e) when (e.IsMessageCaused && unisolated)
+        {
+            throw StoreException.StoreWide("the store refused the write, but no message of it alone: " + e.Message, e);
+        }
+    }
 }

@@ -3,8 +3,49 @@ using Depc.Core.Planning;
 namespace Depc.Core.Ingestion;
 
 /// <summary>
-/// A decoded batch planned for the store: planning can run beside the previous write. It keeps what the report
-/// needs (counts, origins, decode rejections) but not the decoded messages, which the plan replaces, so they die
-/// young instead of waiting in memory for the store (and being promoted by every collection meanwhile).
+/// A team's messages decoded (once) and planned for the store: the plan of the valid ones, each valid message's raw
+/// bytes and origin at its plan position (for reports and dead letters), and the rejections of the invalid ones.
+/// The decoded messages are not kept: the plan replaces them, and remembers enough of each to plan a subset again.
 /// </summary>
-public sealed record PlannedBatch(BatchPlan Plan, int Received, IReadOnlyList<RawMessage> Sources, IReadOnlyList<MessageRejection> Rejections);
+public sealed record PlannedBatch(BatchPlan Plan, IReadOnlyList<RawMessage> Sources, IReadOnlyList<MessageRejection> Rejections)
+{
+    /// <summary>Every message of the batch, valid or not.</summary>
+    public int Received => Sources.Count + Rejections.Count;
+
+    /// <summary>The report of a dry run: every valid message counted as accepted, nothing written.</summary>
+    public IngestReport ToDryRunReport() => new(Received, Sources.Count, Rejections.Count, 0, Rejections);
+
+    /// <summary>The batch without the messages (valid or not) whose origin <paramref name="drop"/> picks.</summary>
+    public PlannedBatch Without(Func<MessageOrigin, bool> drop)
+    {
+        ArgumentNullException.ThrowIfNull(drop);
+        var kept = new List<int>(Sources.Count);
+        for (var i = 0; i < Sources.Count; i++)
+        {
+            if (!drop(Sources[i].Origin))
+            {
+                kept.Add(i);
+            }
+        }
+
+        var rejections = Rejections.Where(r => !drop(r.Origin)).ToList();
+        return kept.Count == Sources.Count
+            ? this with { Rejections = rejections }
+            : new PlannedBatch(PlanSlicer.Keep(Plan, kept), [.. kept.Select(i => Sources[i])], rejections);
+    }
+
+    /// <summary>The batch with the messages at <paramref name="refused"/> (plan positions) turned into rejections.</summary>
+    public PlannedBatch Refusing(IReadOnlyDictionary<int, string> refused)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        if (refused.Count == 0)
+        {
+            return this;
+        }
+
+        var kept = Enumerable.Range(0, Sources.Count).Where(i => !refused.ContainsKey(i)).ToList();
+        var rejections = new List<MessageRejection>(Rejections);
+        rejections.AddRange(refused.OrderBy(r => r.Key).Select(r => IngestPipeline.Reject(Sources[r.Key], r.Value)));
+        return new PlannedBatch(PlanSlicer.Keep(Plan, kept), [.. kept.Select(i => Sources[i])], rejections);
+    }
+}

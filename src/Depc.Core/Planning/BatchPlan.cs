@@ -15,4 +15,10 @@ public sealed record BatchPlan(
     public int NodeCount => Nodes.Sum(g => g.Nodes.Count);
 
     public int RelationshipCount => Relationships.Sum(g => g.Relationships.Count);
+
+    /// <summary>What each message named, so that a subset of the messages can be planned again; null for a plan built by hand.</summary>
+    public PlanMessages? Messages { get; init; }
+
+    /// <summary>An empty plan of <paramref name="team"/>: a write that only moves positions and counts.</summary>
+    public static BatchPlan Empty(TeamName team) => new(team, 0, [], []) { Messages = new PlanMessages(0) };
 }

@@ -11,7 +11,7 @@ namespace Depc.Core.Planning;
 public sealed class BatchPlanBuilder
 {
     private readonly TeamName _team;
-    private readonly long _now;
+    private readonly PlanMessages _messages;
     private readonly Dictionary<string, int> _nodeGroups = new(StringComparer.Ordinal);
     private readonly List<List<NodeUpsert>> _nodeLists = [];
     private readonly List<LabelNodes> _labels = [];
@@ -21,28 +21,33 @@ public sealed class BatchPlanBuilder
     private PlanIndexes? _indexes;
     private int _count;
 
-    /// <param name="now">Unix seconds used as <c>from</c> for events that carry neither bound.</param>
     /// <param name="expectedMessages">How many messages will be added, to size the tables once.</param>
-    public BatchPlanBuilder(TeamName team, long now, int expectedMessages)
+    public BatchPlanBuilder(TeamName team, int expectedMessages)
     {
-        (_team, _now) = (team, now);
+        _team = team;
+        _messages = new PlanMessages(expectedMessages);
         _indexes = PlanIndexes.Rent(expectedMessages);
     }
 
-    public void Add(GraphMessage message)
+    /// <param name="now">The message's own "now" (Unix seconds): the <c>from</c> of its event when it carries neither bound.</param>
+    public void Add(GraphMessage message, long now)
     {
         var indexes = _indexes ?? throw new InvalidOperationException("The plan is already built.");
         var index = _count++;
-        var (source, sourceAt) = AddNode(indexes, message.Source);
+        var (source, sourceGroup, sourceAt) = AddNode(indexes, message.Source);
+        _messages.Bounds(index, target: false, message.Source);
         if (message.Target is not { } target)
         {
+            _messages.Add(sourceGroup, sourceAt, -1, -1);
             return;
         }
 
-        var (targetName, targetAt) = AddNode(indexes, target);
+        var (targetName, targetGroup, targetAt) = AddNode(indexes, target);
+        _messages.Bounds(index, target: true, target);
+        _messages.Add(sourceGroup, sourceAt, targetGroup, targetAt);
         var (from, to) = message.Rel is { } rel && (rel.From is not null || rel.To is not null)
             ? (rel.From, rel.To)
-            : (_now, (long?)null);
+            : (now, (long?)null);
         var slot = SlotOf(indexes, message.Source.Label, source, sourceAt, target.Label, targetName, targetAt);
         indexes.Events.Add((slot, new PlannedEvent(index, from, to)));
         var (group, at, events) = indexes.Slots[slot];
@@ -55,11 +60,11 @@ public sealed class BatchPlanBuilder
         _indexes = null;
         LayOutEvents(indexes);
         indexes.Return();
-        return new BatchPlan(_team, _count, _labels, _pairs);
+        return new BatchPlan(_team, _count, _labels, _pairs) { Messages = _messages };
     }
 
-    // Returns the name as the plan keeps it and the node's position in its label's group.
-    private (string Name, int At) AddNode(PlanIndexes indexes, NodeSpec spec)
+    // Returns the name as the plan keeps it, the node's label group and its position there.
+    private (string Name, int Group, int At) AddNode(PlanIndexes indexes, NodeSpec spec)
     {
         if (indexes.Nodes.TryGetValue((spec.Label, spec.Name), out var known))
         {
@@ -70,7 +75,7 @@ public sealed class BatchPlanBuilder
                 nodes[known.At] = old with { From = spec.From ?? old.From, To = spec.To ?? old.To };
             }
 
-            return (old.Name, known.At);
+            return (old.Name, known.Group, known.At);
         }
 
         if (!_nodeGroups.TryGetValue(spec.Label, out var group))
@@ -84,7 +89,7 @@ public sealed class BatchPlanBuilder
         var name = indexes.Intern(spec.Name);
         indexes.Nodes.Add((spec.Label, name), (group, list.Count));
         list.Add(new NodeUpsert(name, spec.From, spec.To));
-        return (name, list.Count - 1);
+        return (name, group, list.Count - 1);
     }
 
     private int SlotOf(PlanIndexes indexes, string sourceLabel, string source, int sourceAt, string targetLabel, string target, int targetAt)

@@ -11,13 +11,13 @@ namespace Depc.Core.Planning;
 /// </summary>
 public static class BatchPlanner
 {
-    /// <param name="now">Unix seconds used as <c>from</c> for events that carry neither bound.</param>
+    /// <param name="now">Unix seconds used as <c>from</c> for events that carry neither bound (the same for every message).</param>
     public static BatchPlan Plan(TeamName team, IReadOnlyList<GraphMessage> messages, long now)
     {
-        var builder = new BatchPlanBuilder(team, now, messages.Count);
+        var builder = new BatchPlanBuilder(team, messages.Count);
         for (var i = 0; i < messages.Count; i++)
         {
-            builder.Add(messages[i]);
+            builder.Add(messages[i], now);
         }
 
         return builder.Build();

@@ -3,6 +3,9 @@ namespace Depc.Core.Storage;
 /// <summary>The outcome of every message of a written batch, by its position in the batch.</summary>
 public sealed record BatchResult(IReadOnlyList<MessageOutcome> Outcomes, IReadOnlyList<EventRejection> Rejections)
 {
+    /// <summary>The result of a plan without messages.</summary>
+    public static BatchResult Empty { get; } = new([], []);
+
     public int Accepted => Count(MessageOutcome.Accepted);
 
     public int Duplicates => Count(MessageOutcome.Duplicate);

@@ -1,17 +1,15 @@
-using Depc.Core.Planning;
-
 namespace Depc.Core.Storage;
 
 /// <summary>
-/// Batches of a bulk load written one after another in as few store transactions as the store can: each batch's
-/// outcome is final when <see cref="ApplyAsync"/> returns, and every batch applied is written by
+/// Writes of a bulk load applied one after another in as few store transactions as the store can: each write's
+/// outcome is final when <see cref="WriteAsync"/> returns, and every write applied is committed by
 /// <see cref="CommitAsync"/>. Disposing it uncommitted drops what a store holds in its open transaction.
 /// </summary>
 public interface IBulkWrite : IAsyncDisposable
 {
-    /// <summary>Applies a batch after the ones before it, with the outcome <see cref="IGraphStore.ApplyAsync"/> would give.</summary>
-    Task<BatchResult> ApplyAsync(BatchPlan plan, CancellationToken cancellationToken);
+    /// <summary>Applies a write after the ones before it, with the outcome <see cref="IGraphStore.WriteAsync"/> would give.</summary>
+    Task<WriteOutcome> WriteAsync(StoreWrite write, CancellationToken cancellationToken);
 
-    /// <summary>Writes every batch applied so far; the bulk write is over.</summary>
+    /// <summary>Commits (durably) every write applied so far; the bulk write is over.</summary>
     Task CommitAsync(CancellationToken cancellationToken);
 }

@@ -13,15 +13,32 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>Creates schema if needed; called once before use.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 
-    /// <summary>Writes a whole batch in one transaction: all of it or nothing.</summary>
-    Task<BatchResult> ApplyAsync(BatchPlan plan, CancellationToken cancellationToken);
+    /// <summary>
+    /// One durable transaction: the plan, the team's counts, the claimed Kafka positions, the feed entries (when the
+    /// store keeps the feed) and the idempotency key, all or nothing. The stored positions are read and locked first:
+    /// a claim that starts below its partition's stored position fences the whole write (nothing applied), and a key
+    /// seen before replays its answer (nothing applied). Failures are <see cref="StoreException"/>s of either kind.
+    /// </summary>
+    Task<WriteOutcome> WriteAsync(StoreWrite write, CancellationToken cancellationToken);
+
+    /// <summary>Applies the plan in a transaction that is rolled back: throws what writing it would throw (isolating a refused message).</summary>
+    Task ProbeAsync(BatchPlan plan, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Starts a bulk write, for a loader that reports nothing before the end: by default each batch is written in its
-    /// own transaction as it comes; the SQLite store keeps one transaction open until the commit, so several batches
-    /// share its cost. A store's other writers wait meanwhile.
+    /// Starts a bulk write, for a loader that reports nothing before the end: by default each write is committed on its
+    /// own as it comes; the SQLite store keeps one transaction open until the commit, so several batches share its
+    /// cost. A store's other writers wait meanwhile.
     /// </summary>
     Task<IBulkWrite> BeginBulkWriteAsync(CancellationToken cancellationToken) => Task.FromResult<IBulkWrite>(new TransactionPerBatch(this));
+
+    /// <summary>True when <see cref="WriteAsync"/> records the write's rejections in the team's feed itself (<see cref="StoreWrite.Feed"/>).</summary>
+    bool KeepsRejectionFeed => false;
+
+    /// <summary>The stored positions of a consumer group in a topic's partitions (those never written are absent).</summary>
+    Task<IReadOnlyList<StoredPosition>> ReadPositionsAsync(string group, string topic, CancellationToken cancellationToken);
+
+    /// <summary>The team's counts over every write, every path and every instance.</summary>
+    Task<TeamCounts> ReadTeamCountsAsync(TeamName team, CancellationToken cancellationToken);
 
     /// <summary>Writes the ingestion heartbeat (<c>Monitoring {name: 'heartbeat', value: ts}</c>).</summary>
     Task WriteHeartbeatAsync(long unixSeconds, CancellationToken cancellationToken);

@@ -1,11 +1,9 @@
-using Depc.Core.Planning;
-
 namespace Depc.Core.Storage;
 
-/// <summary>The bulk write of a store that has no longer transactions: each batch is written by its own.</summary>
+/// <summary>The bulk write of a store that has no longer transactions: each write is committed by its own.</summary>
 internal sealed class TransactionPerBatch(IGraphStore store) : IBulkWrite
 {
-    public Task<BatchResult> ApplyAsync(BatchPlan plan, CancellationToken cancellationToken) => store.ApplyAsync(plan, cancellationToken);
+    public Task<WriteOutcome> WriteAsync(StoreWrite write, CancellationToken cancellationToken) => store.WriteAsync(write, cancellationToken);
 
     public Task CommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -82,8 +82,28 @@ public sealed class KafkaOptions
     /// <summary>How often new team topics are looked for. Default 10 s.</summary>
     public TimeSpan TopicRefreshInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Group session timeout; null keeps the client's default (45 s).</summary>
-    public TimeSpan? SessionTimeout { get; set; }
+    /// <summary>
+    /// Group session timeout: how long the group waits for a member that stopped heartbeating (killed, cut off)
+    /// before its partitions go to the others, or to its own restart. Default 6 s, the least a broker accepts by
+    /// default (<c>group.min.session.timeout.ms</c>): a restart after a crash consumes again within seconds instead of
+    /// librdkafka's 45 s. Heartbeats come from librdkafka's own thread, so long store writes and garbage collections do
+    /// not stop them; only a process frozen as a whole for longer than this is evicted (a rebalance, nothing lost).
+    /// Null keeps the client's default.
+    /// </summary>
+    public TimeSpan? SessionTimeout { get; set; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>How often the member heartbeats the group coordinator (<c>heartbeat.interval.ms</c>). Default 1 s: a sixth of the session.</summary>
+    public TimeSpan? GroupHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Static membership (<c>group.instance.id</c>), one stable id per instance (e.g. <c>depc-1</c>): a real broker
+    /// then gives a member restarted within the session timeout its partitions back without a rebalance, so the
+    /// session timeout can be raised safely. Off by default (every instance would need its own id).
+    /// </summary>
+    public string? GroupInstanceId { get; set; }
+
+    /// <summary>How long an assignment waits to read the partitions' stored positions before starting from Kafka's committed offsets instead. Default 10 s.</summary>
+    public TimeSpan PositionReadTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Heartbeat of SPEC §4, written through the store while consuming. Default 5 s.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
@@ -112,20 +132,22 @@ public sealed class KafkaOptions
         {
             GroupId = GroupId,
             AutoOffsetReset = AutoOffsetReset,
-            // Offsets are stored by the writer only after the store transaction committed.
+            // Offsets are stored by the writer only after the store transaction committed (for lag monitoring: the
+            // positions that count are the store's, written in that transaction).
             EnableAutoOffsetStore = false,
             EnableAutoCommit = true,
             AutoCommitIntervalMs = Milliseconds(CommitInterval),
             TopicMetadataRefreshIntervalMs = Milliseconds(TopicRefreshInterval),
             EnablePartitionEof = false,
             MessageMaxBytes = Math.Max(1_000_000, MaxMessageBytes + 64 * 1024),
-            // The consume thread reads only topic, partition, offset and value: no headers or timestamps marshalled per message.
-            ConsumeResultFields = "topic",
+            // The consume thread reads topic, partition, offset, timestamp (each message's "now") and value: no headers.
+            ConsumeResultFields = "topic,timestamp",
+            GroupInstanceId = GroupInstanceId,
         };
         if (SessionTimeout is { } session)
         {
             config.SessionTimeoutMs = Milliseconds(session);
-            config.HeartbeatIntervalMs = Math.Max(100, Milliseconds(session) / 3);
+            config.HeartbeatIntervalMs = GroupHeartbeatInterval is { } beat ? Milliseconds(beat) : Math.Max(100, Milliseconds(session) / 3);
         }
 
         Apply(config);
@@ -149,7 +171,8 @@ public sealed class KafkaOptions
         $"bootstrap={BootstrapServers}, group={GroupId}, client={ClientId}, pattern={TopicPattern}, " +
         $"security={SecurityProtocol}, sasl={SaslMechanism?.ToString() ?? "-"}, user={SaslUsername ?? "-"}, " +
         $"password={(string.IsNullOrEmpty(SaslPassword) ? "-" : "***")}, ca={SslCaLocation ?? "-"}, " +
-        $"batch={MaxBatchMessages} msgs/{MaxBatchBytes} B/{MaxBatchDelay.TotalMilliseconds} ms, write={MaxWriteMessages} msgs/{MaxWriteBytes} B, dead-letters={DeadLetters}";
+        $"batch={MaxBatchMessages} msgs/{MaxBatchBytes} B/{MaxBatchDelay.TotalMilliseconds} ms, write={MaxWriteMessages} msgs/{MaxWriteBytes} B, dead-letters={DeadLetters}, " +
+        $"session={SessionTimeout?.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"} ms, instance={GroupInstanceId ?? "-"}";
 
     private static int Milliseconds(TimeSpan span) => (int)Math.Clamp(span.TotalMilliseconds, 1, int.MaxValue);
 

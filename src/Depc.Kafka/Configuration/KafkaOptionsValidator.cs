@@ -42,6 +42,16 @@ internal sealed class KafkaOptionsValidator : IValidateOptions<KafkaOptions>
         Positive(errors, options.RetryBaseDelay, nameof(options.RetryBaseDelay));
         Positive(errors, options.RevocationTimeout, nameof(options.RevocationTimeout));
         Positive(errors, options.ShutdownTimeout, nameof(options.ShutdownTimeout));
+        Positive(errors, options.PositionReadTimeout, nameof(options.PositionReadTimeout));
+        if (options.SessionTimeout is { } session && options.GroupHeartbeatInterval is { } beat && beat >= session)
+        {
+            errors.Add("Depc:Kafka:GroupHeartbeatInterval must be shorter than SessionTimeout (a third of it at most is usual)");
+        }
+
+        if (options.GroupInstanceId is { Length: 0 })
+        {
+            errors.Add("Depc:Kafka:GroupInstanceId must not be empty when set");
+        }
         if (options.RetryMaxDelay < options.RetryBaseDelay)
         {
             errors.Add("Depc:Kafka:RetryMaxDelay must not be shorter than RetryBaseDelay");

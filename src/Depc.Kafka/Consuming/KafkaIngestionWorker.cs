@@ -5,7 +5,6 @@ using Depc.Core.Storage;
 using Depc.Kafka.Configuration;
 using Depc.Kafka.DeadLetters;
 using Depc.Kafka.Heartbeat;
-using Depc.Kafka.Retrying;
 using Depc.Kafka.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,16 +13,20 @@ using Microsoft.Extensions.Options;
 namespace Depc.Kafka.Consuming;
 
 /// <summary>
-/// The Kafka ingestion service: a consume thread (<see cref="ConsumeLoop"/>) → bounded channel →
-/// merge, decode and plan → write (<see cref="BatchWriter"/>) → offsets stored → committed; plus the heartbeat.
-/// The store must be initialized by the host before the service starts.
+/// The Kafka ingestion service, in the order a message meets its parts: the consume thread (<see cref="ConsumeThread"/>:
+/// poll, buffer, cut as <see cref="FlowControl"/> decides, start assigned partitions at their stored positions through
+/// <see cref="PositionTracker"/>) → <see cref="WaitingBatches"/> → the write stage (<see cref="WriteStage"/>: merge a
+/// team's waiting batches with <see cref="BatchMerger"/>, plan them, write them through the ingestion seam with their
+/// positions and counts) → the positions recorded and stored for Kafka's commit (lag monitoring only); plus the
+/// heartbeat. The store must be initialized by the host before the service starts.
 /// </summary>
 public sealed class KafkaIngestionWorker : BackgroundService
 {
     private readonly IGraphStore _store;
     private readonly TimeProvider _time;
     private readonly KafkaOptions _options;
-    private readonly IngestionStatistics _statistics;
+    private readonly StoreHealth _health;
+    private readonly FeedRecording _feed;
     private readonly IRejectionSink _sink;
     private readonly DepcMetrics _metrics;
     private readonly ConsumerLagTracker _lag;
@@ -34,7 +37,8 @@ public sealed class KafkaIngestionWorker : BackgroundService
         IGraphStore store,
         TimeProvider time,
         IOptions<KafkaOptions> options,
-        IngestionStatistics statistics,
+        StoreHealth health,
+        FeedRecording feed,
         IRejectionSink sink,
         DepcMetrics metrics,
         ConsumerLagTracker lag,
@@ -43,7 +47,8 @@ public sealed class KafkaIngestionWorker : BackgroundService
         _store = store;
         _time = time;
         _options = options.Value;
-        _statistics = statistics;
+        _health = health;
+        _feed = feed;
         _sink = sink;
         _metrics = metrics;
         _lag = lag;
@@ -66,39 +71,43 @@ public sealed class KafkaIngestionWorker : BackgroundService
     {
         Log.Configured(_logger, _options.ToString());
         var hardStop = _hardStop.Token;
-        var raw = Channel.CreateBounded<PendingBatch>(new BoundedChannelOptions(_options.MaxPendingBatches) { SingleReader = true, SingleWriter = true });
+        var waiting = new WaitingBatches();
         // One merged write waits while one is written: more would hold memory without making the store faster.
-        var decoded = Channel.CreateBounded<DecodedWork>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var planned = Channel.CreateBounded<KafkaWrite>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var deadLetters = _options.DeadLetters ? new DeadLetterPublisher(_options, _logger) : null;
-        var pipeline = new IngestPipeline(_store, new MessageDecoder(_options.MaxMessageBytes), _time);
-        var retry = StoreRetryPolicy.Create(_options.RetryBaseDelay, _options.RetryMaxDelay, _time, _logger);
-        using var loop = new ConsumeLoop(_options, raw, _lag, _time, _logger, hardStop);
-        var writer = new BatchWriter(
+        var retry = new StoreRetry(
+            new StoreRetryOptions { BaseDelay = _options.RetryBaseDelay, MaxDelay = _options.RetryMaxDelay },
+            _time,
+            _health,
+            new StoreRetryLog(_logger));
+        var pipeline = new IngestPipeline(_store, new MessageDecoder(_options.MaxMessageBytes), retry);
+        var positions = new PositionTracker(_store, _options.GroupId, _options.PositionReadTimeout, _logger, hardStop);
+        using var consumer = new ConsumeThread(_options, waiting, positions, _lag, _time, _logger, hardStop);
+        var writer = new WriteStage(
             pipeline,
             new BatchMerger(_options.MaxWriteMessages, _options.MaxWriteBytes),
-            new BisectingApplier(pipeline, retry, _logger),
-            loop,
+            positions,
             new RejectionReporter(_sink, deadLetters, _time, _logger),
-            _statistics,
+            new WriteSettings(_options.GroupId, _feed),
             _metrics,
             _time,
             _logger);
         var liveness = _options.HeartbeatInterval * 3 > TimeSpan.FromSeconds(5) ? _options.HeartbeatInterval * 3 : TimeSpan.FromSeconds(5);
-        var heartbeat = new HeartbeatWriter(_store, _time, _options.HeartbeatInterval, () => loop.LastPoll != 0 && _time.GetElapsedTime(loop.LastPoll) < liveness, _logger);
+        var heartbeat = new HeartbeatWriter(_store, _time, _options.HeartbeatInterval, () => consumer.LastPoll != 0 && _time.GetElapsedTime(consumer.LastPoll) < liveness, _logger);
 
         using var heartbeatStop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, hardStop);
-        var decodeTask = writer.DecodeAsync(raw.Reader, decoded.Writer, hardStop);
-        var writeTask = writer.WriteAsync(decoded.Reader, hardStop);
+        var planTask = writer.PlanAsync(waiting, planned.Writer, hardStop);
+        var writeTask = writer.WriteAsync(planned.Reader, hardStop);
         var heartbeatTask = heartbeat.RunAsync(heartbeatStop.Token);
         var writerDied = false;
-        var consumeTask = Task.Factory.StartNew(() => loop.Run(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var consumeTask = Task.Factory.StartNew(() => consumer.Run(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
-            // The decoder or the writer ending before the consume loop (faulted, or cancelled by an exception that
-            // is not ours) must stop consumption too: otherwise the loop goes on polling while nothing is written,
-            // and at shutdown or revocation waits forever for batches nobody will finish.
-            var first = await Task.WhenAny(consumeTask, decodeTask, writeTask).ConfigureAwait(false);
-            // (They also end first, having run to completion, in the instant after a clean stop of the loop.)
+            // The planner or the writer ending before the consume thread (faulted, or cancelled by an exception that
+            // is not ours) must stop consumption too: otherwise the thread goes on polling while nothing is written,
+            // and at shutdown or revocation waits for batches nobody will finish.
+            var first = await Task.WhenAny(consumeTask, planTask, writeTask).ConfigureAwait(false);
+            // (They also end first, having run to completion, in the instant after a clean stop of the thread.)
             writerDied = first != consumeTask && (first.IsFaulted || first.IsCanceled) && !hardStop.IsCancellationRequested;
             if (writerDied)
             {
@@ -110,7 +119,7 @@ public sealed class KafkaIngestionWorker : BackgroundService
         finally
         {
             await heartbeatStop.CancelAsync().ConfigureAwait(false);
-            await Settle(decodeTask).ConfigureAwait(false);
+            await Settle(planTask).ConfigureAwait(false);
             await Settle(writeTask).ConfigureAwait(false);
             await Settle(heartbeatTask).ConfigureAwait(false);
         }
@@ -120,14 +129,14 @@ public sealed class KafkaIngestionWorker : BackgroundService
             await writeTask.ConfigureAwait(false);
         }
 
-        if (decodeTask.IsFaulted)
+        if (planTask.IsFaulted)
         {
-            await decodeTask.ConfigureAwait(false);
+            await planTask.ConfigureAwait(false);
         }
 
-        if (writerDied && !writeTask.IsFaulted && !decodeTask.IsFaulted)
+        if (writerDied && !writeTask.IsFaulted && !planTask.IsFaulted)
         {
-            throw new InvalidOperationException("The Kafka batch writer stopped unexpectedly: consumption stopped, nothing after the last written batch was committed.");
+            throw new InvalidOperationException("The Kafka write stage stopped unexpectedly: consumption stopped, nothing after the last written batch was committed.");
         }
     }
 

@@ -19,20 +19,21 @@ internal sealed class PartitionBuffer(PartitionState state)
 
     public long LastOffset { get; private set; } = -1;
 
-    public void Add(RawMessage message, long offset, long timestamp)
+    /// <param name="startedAt">A <see cref="FlowControl.Now"/> timestamp, read only for the batch's first message.</param>
+    public void Add(RawMessage message, long startedAt)
     {
         if (_messages.Count == 0)
         {
-            StartedAt = timestamp;
-            FirstOffset = offset;
+            StartedAt = startedAt;
+            FirstOffset = message.Origin.Position;
         }
 
         _messages.Add(message);
         Bytes += message.Payload.Length;
-        LastOffset = offset;
+        LastOffset = message.Origin.Position;
     }
 
-    /// <summary>Drops the buffered messages (abandoned partition): they stay uncommitted and are read again.</summary>
+    /// <summary>Drops the buffered messages (abandoned partition): they are read again by its next owner.</summary>
     public void Discard()
     {
         _messages.Clear();

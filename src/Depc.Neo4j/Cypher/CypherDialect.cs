@@ -10,7 +10,7 @@ internal sealed record CypherDialect(int Major, int Minor)
         var parts = version.Split('.', '-');
         var major = parts.Length > 0 && int.TryParse(parts[0], out var m) ? m : 0;
         var minor = parts.Length > 1 && int.TryParse(parts[1], out var n) ? n : 0;
-        return major == 0 ? throw new Neo4jException(null, $"unrecognised Neo4j version '{version}'", isTransient: false) : new CypherDialect(major, minor);
+        return major == 0 ? throw new Neo4jException(null, $"unrecognised Neo4j version '{version}'", isTransient: true) : new CypherDialect(major, minor);
     }
 
     /// <summary>The uniqueness constraint on <c>name</c> for a label (already escaped with <see cref="CypherText.Label"/>).</summary>

@@ -68,7 +68,7 @@ internal sealed class Neo4jClient : IDisposable
         var (answer, location) = await SendAsync(HttpMethod.Post, server.TransactionEndpoint, statements, cancellationToken).ConfigureAwait(false);
         if (location is null || answer.Commit is null)
         {
-            throw new Neo4jException(null, "Neo4j opened a transaction without saying where it is", isTransient: false);
+            throw new Neo4jException(null, "Neo4j opened a transaction without saying where it is", isTransient: true);
         }
 
         return new Neo4jTransaction(this, Rebase(location), Rebase(new Uri(answer.Commit)));
@@ -145,7 +145,7 @@ internal sealed class Neo4jClient : IDisposable
             // 3.x: the data URL names the transaction endpoint and the version.
             if (_connection.Database is not null)
             {
-                throw new Neo4jException(null, "Neo4j 3.x has a single database: remove the database from the store URI", isTransient: false);
+                throw new Neo4jException(null, "Neo4j 3.x has a single database: remove the database from the store URI", isTransient: true);
             }
 
             using var service = await GetJsonAsync(Rebase(new Uri(data.GetString()!)), cancellationToken).ConfigureAwait(false);
@@ -154,7 +154,7 @@ internal sealed class Neo4jClient : IDisposable
             return new ServerInfo(Rebase(new Uri(transaction)), version, CypherDialect.FromVersion(version));
         }
 
-        throw new Neo4jException(null, $"{_connection.BaseUri} does not look like Neo4j's HTTP API", isTransient: false);
+        throw new Neo4jException(null, $"{_connection.BaseUri} does not look like Neo4j's HTTP API", isTransient: true);
     }
 
     private async Task<JsonDocument> GetJsonAsync(Uri uri, CancellationToken cancellationToken)
@@ -179,7 +179,7 @@ internal sealed class Neo4jClient : IDisposable
         }
         catch (JsonException e)
         {
-            throw new Neo4jException(null, $"{_connection.BaseUri} answered something that is not JSON", isTransient: false, e);
+            throw new Neo4jException(null, $"{_connection.BaseUri} answered something that is not JSON", isTransient: true, e);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -203,6 +203,6 @@ internal sealed class Neo4jClient : IDisposable
             // Not a Neo4j error document: fall back to the status code.
         }
 
-        return new Neo4jException(null, $"Neo4j answered HTTP {(int)status} {status}", Neo4jException.IsTransientStatus(status));
+        return new Neo4jException(null, $"Neo4j answered HTTP {(int)status} {status}", isTransient: true);
     }
 }

@@ -80,7 +80,7 @@ internal sealed class ResponseReader
         }
         catch (JsonException e)
         {
-            throw new Neo4jException(null, "the Neo4j answer is not the expected JSON: " + e.Message, isTransient: false, e);
+            throw new Neo4jException(null, "the Neo4j answer is not the expected JSON: " + e.Message, isTransient: true, e);
         }
         finally
         {
@@ -143,7 +143,7 @@ internal sealed class ResponseReader
                 _where = Where.Results;
                 return true;
             default:
-                throw new Neo4jException(null, $"unexpected Neo4j answer: {reader.TokenType} in {_where}", isTransient: false);
+                throw new Neo4jException(null, $"unexpected Neo4j answer: {reader.TokenType} in {_where}", isTransient: true);
         }
     }
 
@@ -182,7 +182,7 @@ internal sealed class ResponseReader
 
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw new Neo4jException(null, $"unexpected Neo4j answer: expected an array for {where}", isTransient: false);
+            throw new Neo4jException(null, $"unexpected Neo4j answer: expected an array for {where}", isTransient: true);
         }
 
         _where = where;

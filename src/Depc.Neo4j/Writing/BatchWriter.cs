@@ -1,3 +1,4 @@
+using Depc.Core.Ingestion;
 using Depc.Core.Periods;
 using Depc.Core.Planning;
 using Depc.Core.Storage;
@@ -6,20 +7,22 @@ using Depc.Neo4j.Http;
 namespace Depc.Neo4j.Writing;
 
 /// <summary>
-/// Writes a batch plan in one transaction and two requests: (1) node upserts, then lock and read every
-/// relationship of the batch; the period table runs here, on the stored states; (2) the final states, and commit.
+/// Writes a store write in one transaction and two requests: (1) lock and read the write's positions and idempotency
+/// key (<see cref="LedgerLocks"/>: a fenced or replayed write is rolled back here), node upserts, then lock and read
+/// every relationship of the batch; the period table runs here, on the stored states; (2) the final states, the
+/// counts, positions and key (<see cref="LedgerStatements.Commit"/>), and commit. A probe runs the same and rolls back.
 /// </summary>
-internal sealed class BatchWriter(Neo4jClient client, ConstraintKeeper constraints)
+internal sealed class BatchWriter(Neo4jClient client, ConstraintKeeper constraints, LedgerSchema ledger)
 {
     private const int Attempts = 10;
 
-    public async Task<BatchResult> ApplyAsync(BatchPlan plan, CancellationToken cancellationToken)
+    public async Task<WriteOutcome> WriteAsync(StoreWrite write, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await ApplyOnceAsync(plan, cancellationToken).ConfigureAwait(false);
+                return await WriteOnceAsync(write, probe: false, cancellationToken).ConfigureAwait(false);
             }
             catch (Neo4jException e) when (attempt < Attempts && IsRaceOfWriters(e.Code))
             {
@@ -37,24 +40,40 @@ internal sealed class BatchWriter(Neo4jClient client, ConstraintKeeper constrain
     private static bool IsRaceOfWriters(string? code) =>
         code is "Neo.TransientError.Transaction.ConstraintsChanged" or "Neo.TransientError.Transaction.DeadlockDetected";
 
-    private async Task<BatchResult> ApplyOnceAsync(BatchPlan plan, CancellationToken cancellationToken)
+    /// <summary>Runs the plan's writes in a transaction and rolls it back: throws what writing it would throw.</summary>
+    public Task ProbeAsync(BatchPlan plan, CancellationToken cancellationToken)
     {
+        var sources = Enumerable.Range(0, plan.MessageCount).Select(i => new RawMessage(ReadOnlyMemory<byte>.Empty, MessageOrigin.InBatch(i), 0)).ToList();
+        return WriteOnceAsync(new StoreWrite(new PlannedBatch(plan, sources, []), 0), probe: true, cancellationToken);
+    }
+
+    private async Task<WriteOutcome> WriteOnceAsync(StoreWrite write, bool probe, CancellationToken cancellationToken)
+    {
+        var plan = write.Batch.Plan;
         var labels = plan.Nodes.Select(g => g.Label)
             .Concat(plan.Relationships.SelectMany(g => new[] { g.SourceLabel, g.TargetLabel }))
             .Distinct(StringComparer.Ordinal);
         await constraints.EnsureAsync(plan.Team, labels, cancellationToken).ConfigureAwait(false);
+        await ledger.EnsureAsync(cancellationToken).ConfigureAwait(false);
 
         var outcomes = new MessageOutcome[plan.MessageCount];
         var rejections = new List<EventRejection>();
-        var first = plan.Nodes.Select(g => WriteStatements.Nodes(plan.Team, g)).ToList();
-        if (plan.Relationships.Count == 0)
+        var locks = new LedgerLocks(write);
+        var first = locks.Statements().ToList();
+        var mustRead = first.Count > 0 || plan.Relationships.Count > 0 || probe;
+        first.AddRange(plan.Nodes.Select(g => WriteStatements.Nodes(plan.Team, g)));
+        if (!mustRead)
         {
+            // Nothing to read first (no relationship, position or key): every message is accepted, one request commits all.
+            var result = new BatchResult(outcomes, rejections);
+            var completed = write.Complete(result);
+            first.AddRange(LedgerStatements.Commit(write, completed));
             if (first.Count > 0)
             {
                 await client.CommitAsync(first, cancellationToken).ConfigureAwait(false);
             }
 
-            return new BatchResult(outcomes, rejections);
+            return WriteOutcome.Written(write, completed.Report, result);
         }
 
         var stored = plan.Relationships.Select(g => new StoredRelationship?[g.Relationships.Count]).ToArray();
@@ -66,47 +85,69 @@ internal sealed class BatchWriter(Neo4jClient client, ConstraintKeeper constrain
         var transaction = await client.BeginAsync(first, cancellationToken).ConfigureAwait(false);
         try
         {
-            var changes = new List<(long Id, RelationshipState State)>();
-            var unused = new List<long>();
-            for (var g = 0; g < plan.Relationships.Count; g++)
+            if (locks.Refusal() is { } refusal)
             {
-                var group = plan.Relationships[g];
-                for (var i = 0; i < group.Relationships.Count; i++)
-                {
-                    var current = stored[g][i] ?? throw new Neo4jException(
-                        null, $"relationship {group.Relationships[i].SourceName} -> {group.Relationships[i].TargetName} was not locked", isTransient: false);
-                    var final = RelationshipResolver.Resolve(current.State, group.Relationships[i].Events, outcomes, rejections);
-                    if (final is not null)
-                    {
-                        changes.Add((current.Id, final));
-                    }
-                    else if (current.Created)
-                    {
-                        unused.Add(current.Id);
-                    }
-                }
+                await transaction.RollbackAsync().ConfigureAwait(false);
+                return refusal;
             }
 
-            var second = new List<CypherStatement>(2);
-            if (changes.Count > 0)
+            var second = Resolve(plan, stored, outcomes, rejections);
+            rejections.Sort((a, b) => a.MessageIndex.CompareTo(b.MessageIndex));
+            var result = new BatchResult(outcomes, rejections);
+            if (probe)
             {
-                second.Add(WriteStatements.WriteStates(changes));
+                await transaction.RunAsync(second, cancellationToken).ConfigureAwait(false);
+                await transaction.RollbackAsync().ConfigureAwait(false);
+                return WriteOutcome.Written(write, IngestReport.Empty, result);
             }
 
-            if (unused.Count > 0)
-            {
-                second.Add(WriteStatements.DeleteUnused(unused));
-            }
-
+            var completed = write.Complete(result);
+            second.AddRange(LedgerStatements.Commit(write, completed));
             await transaction.CommitAsync(second, cancellationToken).ConfigureAwait(false);
+            return WriteOutcome.Written(write, completed.Report, result);
         }
         catch
         {
             await transaction.RollbackAsync().ConfigureAwait(false);
             throw;
         }
+    }
 
-        rejections.Sort((a, b) => a.MessageIndex.CompareTo(b.MessageIndex));
-        return new BatchResult(outcomes, rejections);
+    // The period table on the locked states; the statements that write the final states and drop unused locks.
+    private static List<CypherStatement> Resolve(BatchPlan plan, StoredRelationship?[][] stored, MessageOutcome[] outcomes, List<EventRejection> rejections)
+    {
+        var changes = new List<(long Id, RelationshipState State)>();
+        var unused = new List<long>();
+        for (var g = 0; g < plan.Relationships.Count; g++)
+        {
+            var group = plan.Relationships[g];
+            for (var i = 0; i < group.Relationships.Count; i++)
+            {
+                var current = stored[g][i] ?? throw new Neo4jException(
+                    null, $"relationship {group.Relationships[i].SourceName} -> {group.Relationships[i].TargetName} was not locked", isTransient: true);
+                var final = RelationshipResolver.Resolve(current.State, group.Relationships[i].Events, outcomes, rejections);
+                if (final is not null)
+                {
+                    changes.Add((current.Id, final));
+                }
+                else if (current.Created)
+                {
+                    unused.Add(current.Id);
+                }
+            }
+        }
+
+        var second = new List<CypherStatement>(4);
+        if (changes.Count > 0)
+        {
+            second.Add(WriteStatements.WriteStates(changes));
+        }
+
+        if (unused.Count > 0)
+        {
+            second.Add(WriteStatements.DeleteUnused(unused));
+        }
+
+        return second;
     }
 }

@@ -4,9 +4,17 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Depc.Server.Apis;
 
-/// <summary><c>POST /v1/teams/{team}/messages</c>: NDJSON or a JSON array, same rules and outcome as the Kafka path.</summary>
+/// <summary>
+/// <c>POST /v1/teams/{team}/messages</c>: NDJSON or a JSON array, same rules and outcome as the Kafka path. With an
+/// <c>Idempotency-Key</c> header (SPEC §5) the request is applied at most once per team and key; a repeat gets the first
+/// answer (with <c>Idempotent-Replayed: true</c>), or 422 when its body differs.
+/// </summary>
 internal static class MessagesApi
 {
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+    private const int MaxKeyLength = 255;
+
     private static readonly string[] MediaTypes = ["application/x-ndjson", "application/json", "text/plain"];
 
     public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder team)
@@ -14,9 +22,11 @@ internal static class MessagesApi
         team.MapPost("/messages", PostAsync)
             .RequireAuthorization(DepcPolicies.TeamWrite)
             .Accepts<string>(false, MediaTypes[0], MediaTypes[1..])
-            .WithSummary("Ingests messages (NDJSON or a JSON array) in one transaction; ?dryRun=true only validates")
+            .WithSummary("Ingests messages (NDJSON or a JSON array) in one transaction; ?dryRun=true only validates; an Idempotency-Key header applies it at most once")
             .Produces<IngestAnswer>()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return team;
     }
@@ -33,10 +43,42 @@ internal static class MessagesApi
                 $"Send messages as {string.Join(", ", MediaTypes)} (UTF-8).");
         }
 
-        var (answer, error) = await ingestion.IngestAsync(teamName, http.Request, dry, http.RequestAborted).ConfigureAwait(false);
-        return error is not null
-            ? Problems.Status(error.Status, error.Status == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Malformed body", error.Detail)
-            : TypedResults.Ok(answer);
+        var key = IdempotencyKey(http.Request);
+        var result = await ingestion.IngestAsync(teamName, http.Request, dry, key, http.RequestAborted).ConfigureAwait(false);
+        if (result.Error is { } error)
+        {
+            var title = error.Status switch
+            {
+                StatusCodes.Status413PayloadTooLarge => "Request too large",
+                StatusCodes.Status422UnprocessableEntity => "Idempotency-Key reused",
+                _ => "Malformed body",
+            };
+            return Problems.Status(error.Status, title, error.Detail);
+        }
+
+        if (result.Replayed)
+        {
+            http.Response.Headers[ReplayedHeader] = "true";
+        }
+
+        return TypedResults.Text(result.Answer!, "application/json", System.Text.Encoding.UTF8);
+    }
+
+    /// <summary>The request's key: printable ASCII, 1 to 255 characters; null without the header.</summary>
+    private static string? IdempotencyKey(HttpRequest request)
+    {
+        if (!request.Headers.TryGetValue(IdempotencyKeyHeader, out var values))
+        {
+            return null;
+        }
+
+        var key = values.Count == 1 ? values[0]?.Trim() : null;
+        if (key is not { Length: > 0 and <= MaxKeyLength } || key.Any(static c => c is < ' ' or > '~'))
+        {
+            throw new InvalidArgumentException(IdempotencyKeyHeader, $"must be one value of 1 to {MaxKeyLength} printable ASCII characters");
+        }
+
+        return key;
     }
 
     private static bool IsSupported(string? contentType)

@@ -1,4 +1,4 @@
-using Depc.Core.Ingestion;
+using Depc.Core.Storage;
 using Depc.Kafka.Telemetry;
 using Depc.Server.Status;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,15 +10,15 @@ internal static class StatusApi
 {
     public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder team)
     {
-        team.MapGet("/status", Get)
-            .WithSummary("The team's ingestion counts since this server started, last message time and consumer lag (when Kafka is on)");
+        team.MapGet("/status", GetAsync)
+            .WithSummary("The team's ingestion counts (every path, every instance: kept by the store with each write), last message time and this instance's consumer lag (when Kafka is on)");
         return team;
     }
 
-    private static Ok<TeamStatus> Get(string team, IngestionStatistics statistics, IConsumerLagSource lag, KafkaPresence kafka)
+    private static async Task<Ok<TeamStatus>> GetAsync(string team, IGraphStore store, IConsumerLagSource lag, KafkaPresence kafka, CancellationToken cancellationToken)
     {
         var teamName = Args.Team(team);
-        var counts = statistics.Get(teamName);
+        var counts = await store.ReadTeamCountsAsync(teamName, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<PartitionLagAnswer>? partitions = kafka.Enabled
             ? [.. lag.GetLag()
                 .Where(l => string.Equals(l.Team, teamName.Value, StringComparison.Ordinal))
@@ -31,7 +31,7 @@ internal static class StatusApi
             counts.Accepted,
             counts.Rejected,
             counts.Duplicates,
-            counts.LastMessageAt?.ToUnixTimeSeconds(),
+            counts.LastMessageAt,
             partitions));
     }
 }

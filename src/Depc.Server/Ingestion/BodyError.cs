@@ -7,4 +7,7 @@ internal sealed record BodyError(int Status, string Detail)
         new(StatusCodes.Status413PayloadTooLarge, $"the body is larger than the limit of {limit} bytes; send several requests");
 
     public static BodyError Invalid(string detail) => new(StatusCodes.Status400BadRequest, detail);
+
+    public static BodyError KeyReused(string key) =>
+        new(StatusCodes.Status422UnprocessableEntity, $"the Idempotency-Key '{key}' was used for a request with another body; use a new key for a new request");
 }

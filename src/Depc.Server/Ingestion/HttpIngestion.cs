@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
 using Depc.Core.Ingestion;
 using Depc.Core.Naming;
+using Depc.Core.Storage;
 using Depc.Kafka.Telemetry;
 using Depc.Server.Options;
 using Depc.Server.Rejections;
@@ -9,16 +12,18 @@ using Microsoft.Extensions.Options;
 namespace Depc.Server.Ingestion;
 
 /// <summary>
-/// The HTTP input: a body is cut into messages, decoded by the shared pipeline and written in ONE
-/// store transaction (no partial write), then counted and its rejections put in the team's feed,
-/// exactly like a Kafka batch.
+/// The HTTP input: a body is cut into messages that share the request's arrival as their "now", goes through the
+/// ingestion seam in ONE store transaction (the graph, the team's counts, its feed entries when the store keeps the
+/// feed, and the <c>Idempotency-Key</c> with its answer) and answers with what was applied. A store-wide failure is
+/// not turned into rejections: it reaches the exception handler, which answers 503 with <c>Retry-After</c>.
 /// </summary>
 internal sealed class HttpIngestion(
     IngestPipeline pipeline,
-    IngestionStatistics statistics,
     DepcMetrics metrics,
     RejectionFeed feed,
+    FeedRecording feedRecording,
     IOptions<ServerOptions> options,
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
     TimeProvider time,
     ILogger<HttpIngestion> logger) : IDisposable
 {
@@ -26,34 +31,41 @@ internal sealed class HttpIngestion(
 
     public void Dispose() => _gate.Dispose();
 
-    public async Task<(IngestAnswer? Answer, BodyError? Error)> IngestAsync(TeamName team, HttpRequest request, bool dryRun, CancellationToken cancellationToken)
+    public async Task<HttpIngestResult> IngestAsync(TeamName team, HttpRequest request, bool dryRun, string? idempotencyKey, CancellationToken cancellationToken)
     {
+        var arrival = time.GetUtcNow();
         var limits = options.Value;
         var (body, readError) = await RequestBody.ReadAsync(request, limits.MaxRequestBytes, cancellationToken).ConfigureAwait(false);
         if (readError is not null)
         {
-            return (null, readError);
+            return HttpIngestResult.Refused(readError);
         }
 
+        var bytes = body!;
         var messages = new List<RawMessage>();
-        if (MessageSplitter.Split(body, limits.MaxMessagesPerRequest, messages) is { } splitError)
+        if (MessageSplitter.Split(bytes, arrival.ToUnixTimeSeconds(), limits.MaxMessagesPerRequest, messages) is { } splitError)
         {
-            return (null, splitError);
+            return HttpIngestResult.Refused(splitError);
         }
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        IngestReport report;
+        WriteOutcome outcome;
         TimeSpan elapsed;
         try
         {
-            var decoded = pipeline.Decode(team, messages);
+            var planned = pipeline.Plan(team, messages);
             if (dryRun)
             {
-                return (IngestAnswer.Of(decoded.ToDryRunReport()), null);
+                return HttpIngestResult.Answered(Answer(planned.ToDryRunReport()));
             }
 
+            var write = new StoreWrite(planned, arrival.ToUnixTimeSeconds())
+            {
+                Feed = pipeline.Store.KeepsRejectionFeed ? feedRecording : null,
+                Idempotency = idempotencyKey is null ? null : new IdempotencyClaim(idempotencyKey!, SHA256.HashData(bytes), limits.IdempotencyRetention, Answer),
+            };
             var started = Stopwatch.GetTimestamp();
-            report = await pipeline.ApplyAsync(decoded, cancellationToken).ConfigureAwait(false);
+            outcome = await pipeline.WriteAsync(write, cancellationToken).ConfigureAwait(false);
             elapsed = Stopwatch.GetElapsedTime(started);
         }
         finally
@@ -61,13 +73,25 @@ internal sealed class HttpIngestion(
             _gate.Release();
         }
 
-        var now = time.GetUtcNow();
-        statistics.Record(team, report, now);
+        if (outcome.Answer is { } kept)
+        {
+            Log.IdempotentReplay(logger, team.Value, idempotencyKey!);
+            return kept.IsFor(SHA256.HashData(bytes)) ? HttpIngestResult.Replay(kept.Answer) : HttpIngestResult.Refused(BodyError.KeyReused(idempotencyKey!));
+        }
+
+        var report = outcome.Report;
         metrics.BatchWritten(team, report, elapsed);
         Log.HttpBatchIngested(logger, team.Value, report.Received, report.Accepted, report.Rejected, report.Duplicates, elapsed.TotalMilliseconds);
-        await RecordRejectionsAsync(team, report.Rejections, now, limits.RejectionRetention).ConfigureAwait(false);
-        return (IngestAnswer.Of(report), null);
+        if (!pipeline.Store.KeepsRejectionFeed)
+        {
+            await RecordRejectionsAsync(team, report.Rejections, arrival, limits.RejectionRetention).ConfigureAwait(false);
+        }
+
+        return HttpIngestResult.Answered(Answer(report));
     }
+
+    // The answer's JSON, made once: the same text is sent now and kept for a repeat of the request's key.
+    private string Answer(IngestReport report) => JsonSerializer.Serialize(IngestAnswer.Of(report), json.Value.SerializerOptions);
 
     private async Task RecordRejectionsAsync(TeamName team, IReadOnlyList<MessageRejection> rejections, DateTimeOffset now, int retention)
     {
@@ -76,7 +100,7 @@ internal sealed class HttpIngestion(
         try
         {
             // Not the request's token: the graph is written, so the feed should be too even if the client left.
-            await feed.RecordAsync(team, newest, RejectionFeed.HttpSource, now, CancellationToken.None).ConfigureAwait(false);
+            await feed.RecordAsync(team, newest, now, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e)
         {

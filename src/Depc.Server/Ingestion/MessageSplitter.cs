@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Unicode;
 using Depc.Core.Ingestion;
@@ -8,8 +7,9 @@ namespace Depc.Server.Ingestion;
 /// <summary>
 /// Cuts a request body into raw messages without interpreting them: NDJSON (one message per line,
 /// blank lines skipped, origin <c>line N</c>) or, when the first non-blank byte is <c>[</c>, a JSON array
-/// (each element's bytes, origin <c>item N</c>). Each message then goes through the same decoder as the
-/// Kafka path. A body that cannot be cut (not UTF-8, broken array, too deep) is refused as a whole.
+/// (each element's bytes, origin <c>item N</c>), every message with the request's "now". Each message then goes
+/// through the same decoder as the Kafka path. A body that cannot be cut (not UTF-8, broken array, too deep) is
+/// refused as a whole.
 /// </summary>
 internal static class MessageSplitter
 {
@@ -18,7 +18,7 @@ internal static class MessageSplitter
 
     private static readonly JsonReaderOptions ArrayOptions = new() { MaxDepth = MaxArrayDepth };
 
-    public static BodyError? Split(ReadOnlyMemory<byte> body, int maxMessages, List<RawMessage> messages)
+    public static BodyError? Split(ReadOnlyMemory<byte> body, long now, int maxMessages, List<RawMessage> messages)
     {
         var span = body.Span;
         if (span.StartsWith("\uFEFF"u8))
@@ -38,11 +38,11 @@ internal static class MessageSplitter
             return BodyError.Invalid("the body is empty: send NDJSON (one JSON object per line) or a JSON array of objects");
         }
 
-        var error = span[start] == (byte)'[' ? SplitArray(body, maxMessages, messages) : SplitLines(body, maxMessages, messages);
+        var error = span[start] == (byte)'[' ? SplitArray(body, now, maxMessages, messages) : SplitLines(body, now, maxMessages, messages);
         return error;
     }
 
-    private static BodyError? SplitLines(ReadOnlyMemory<byte> body, int maxMessages, List<RawMessage> messages)
+    private static BodyError? SplitLines(ReadOnlyMemory<byte> body, long now, int maxMessages, List<RawMessage> messages)
     {
         var line = 0;
         var rest = body;
@@ -67,13 +67,13 @@ internal static class MessageSplitter
                 return TooMany(maxMessages);
             }
 
-            messages.Add(new RawMessage(current, "line " + line.ToString(CultureInfo.InvariantCulture)));
+            messages.Add(new RawMessage(current, MessageOrigin.RequestLine(line), now));
         }
 
         return null;
     }
 
-    private static BodyError? SplitArray(ReadOnlyMemory<byte> body, int maxMessages, List<RawMessage> messages)
+    private static BodyError? SplitArray(ReadOnlyMemory<byte> body, long now, int maxMessages, List<RawMessage> messages)
     {
         try
         {
@@ -89,7 +89,7 @@ internal static class MessageSplitter
                 }
 
                 var item = body[start..(int)reader.BytesConsumed];
-                messages.Add(new RawMessage(item, "item " + (messages.Count + 1).ToString(CultureInfo.InvariantCulture)));
+                messages.Add(new RawMessage(item, MessageOrigin.RequestItem(messages.Count + 1), now));
             }
 
             if (reader.Read())

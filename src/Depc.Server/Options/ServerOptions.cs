@@ -42,6 +42,9 @@ public sealed class ServerOptions : IValidatableObject
     [Range(1, 1024)]
     public int MaxConcurrentIngests { get; set; } = Math.Max(2, Environment.ProcessorCount);
 
+    /// <summary>How long an <c>Idempotency-Key</c> and its answer are kept (default and least 24 hours, SPEC §5).</summary>
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>How many rejections the feed keeps per team (default 1,000).</summary>
     [Range(1, 1_000_000)]
     public int RejectionRetention { get; set; } = 1000;
@@ -67,6 +70,11 @@ public sealed class ServerOptions : IValidatableObject
         if (AdminToken is { Length: > 0 and < 16 })
         {
             yield return new ValidationResult("Depc:AdminToken must be at least 16 characters", [nameof(AdminToken)]);
+        }
+
+        if (IdempotencyRetention < TimeSpan.FromHours(24))
+        {
+            yield return new ValidationResult("Depc:IdempotencyRetention must be at least 24 hours (00:24:00:00 or more)", [nameof(IdempotencyRetention)]);
         }
 
         if (TokenCacheDuration < TimeSpan.Zero || TokenCacheDuration > TimeSpan.FromMinutes(10))

@@ -5,15 +5,13 @@ using Depc.Core.Naming;
 namespace Depc.Server.Rejections;
 
 /// <summary>
-/// The write side of the rejection feed. The Kafka consumer reports through <see cref="IRejectionSink"/>,
+/// The write side of the rejection feed for a store that does not keep it in its own transactions (Neo4j: the feed is
+/// in the teams database). The Kafka consumer reports through <see cref="IRejectionSink"/>,
 /// which must never block it: reports are queued (oldest dropped when full) and written in chunks by
 /// <see cref="RejectionFeedWriter"/>. HTTP requests record theirs directly, so the caller sees them at once.
 /// </summary>
 internal sealed class RejectionFeed(IRejectionLog log) : IRejectionSink
 {
-    public const string HttpSource = "http";
-    public const string KafkaSource = "kafka";
-
     private readonly Channel<RejectionEntry> _queue = Channel.CreateBounded<RejectionEntry>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
@@ -22,10 +20,10 @@ internal sealed class RejectionFeed(IRejectionLog log) : IRejectionSink
     public void Report(TeamName team, MessageRejection rejection, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(rejection);
-        _queue.Writer.TryWrite(Entry(team, rejection, KafkaSource, at));
+        _queue.Writer.TryWrite(Entry(team, rejection, at));
     }
 
-    public Task RecordAsync(TeamName team, IReadOnlyList<MessageRejection> rejections, string source, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task RecordAsync(TeamName team, IReadOnlyList<MessageRejection> rejections, DateTimeOffset at, CancellationToken cancellationToken)
     {
         if (rejections.Count == 0)
         {
@@ -35,12 +33,12 @@ internal sealed class RejectionFeed(IRejectionLog log) : IRejectionSink
         var entries = new RejectionEntry[rejections.Count];
         for (var i = 0; i < entries.Length; i++)
         {
-            entries[i] = Entry(team, rejections[i], source, at);
+            entries[i] = Entry(team, rejections[i], at);
         }
 
         return log.AppendAsync(entries, cancellationToken);
     }
 
-    private static RejectionEntry Entry(TeamName team, MessageRejection r, string source, DateTimeOffset at) =>
-        new(team.Value, at.ToUnixTimeSeconds(), source, r.Origin, r.Reason, r.Payload);
+    private static RejectionEntry Entry(TeamName team, MessageRejection r, DateTimeOffset at) =>
+        new(team.Value, at.ToUnixTimeSeconds(), r.Origin.Source, r.Origin.ToString(), r.Reason, r.Payload);
 }

@@ -3,7 +3,7 @@ using Depc.Kafka.Telemetry;
 
 namespace Depc.Server.Status;
 
-/// <summary>A team's ingestion status: counts since this server started, the last message time (Unix seconds), and consumer lag when Kafka is on.</summary>
+/// <summary>A team's ingestion status: its counts as the store keeps them, the last time a write brought messages (Unix seconds), and consumer lag when Kafka is on.</summary>
 internal sealed record TeamStatus(
     [property: JsonPropertyName("team")] string Team,
     [property: JsonPropertyName("received")] long Received,

@@ -1,15 +1,18 @@
+using Depc.Sqlite.Teams;
 using Microsoft.Data.Sqlite;
 
 namespace Depc.Sqlite.Schema;
 
 /// <summary>
-/// The embedded graph: nodes unique per (team, label, name), one row per <c>DEPENDS_ON</c> with its
-/// periods as a JSON list, and a <c>generation</c> counter every writer bumps so that caches held by
-/// one process notice writes made by another.
+/// The embedded graph: nodes unique per (team, label, name), one row per <c>DEPENDS_ON</c> with its periods as a JSON
+/// list, and a <c>generation</c> counter every writer bumps so that caches held by one process notice writes made by
+/// another. Beside it, what commits with every write: Kafka positions per (group, topic, partition), each team's
+/// counts, HTTP idempotency keys with their answers, and the teams' rejection feed.
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int Version = 1;
+    /// <summary>2: positions, counts and idempotency keys (a version-1 Depc would write without them, so it refuses the file).</summary>
+    public const int Version = 2;
 
     private const string Ddl = """
         CREATE TABLE IF NOT EXISTS nodes (
@@ -32,6 +35,27 @@ internal static class SqliteSchema
         CREATE TABLE IF NOT EXISTS monitoring (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
         INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', 0);
+        CREATE TABLE IF NOT EXISTS depc_positions (
+            consumer_group TEXT NOT NULL,
+            topic          TEXT NOT NULL,
+            partition      INTEGER NOT NULL,
+            next_offset    INTEGER NOT NULL,
+            PRIMARY KEY (consumer_group, topic, partition)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS depc_team_counts (
+            team            TEXT PRIMARY KEY,
+            received        INTEGER NOT NULL,
+            accepted        INTEGER NOT NULL,
+            rejected        INTEGER NOT NULL,
+            duplicates      INTEGER NOT NULL,
+            last_message_at INTEGER) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS depc_idempotency (
+            team         TEXT NOT NULL,
+            key          TEXT NOT NULL,
+            request_hash BLOB NOT NULL,
+            answer       TEXT NOT NULL,
+            created_at   INTEGER NOT NULL,
+            PRIMARY KEY (team, key));
+        CREATE INDEX IF NOT EXISTS depc_idempotency_by_age ON depc_idempotency (created_at);
         """;
 
     public static void Create(SqliteConnection connection)
@@ -41,13 +65,18 @@ internal static class SqliteSchema
         var version = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         if (version > Version)
         {
-            throw new Core.Storage.StoreException(
-                $"the database was written by a newer Depc (schema {version}, this one knows {Version})", isTransient: false);
+            throw Core.Storage.StoreException.StoreWide($"the database was written by a newer Depc (schema {version}, this one knows {Version})");
+        }
+
+        if (version == Version)
+        {
+            // Up to date: nothing to write, so a file that cannot be written (read-only, full) still opens for reading.
+            return;
         }
 
         using var transaction = connection.BeginTransaction();
         command.Transaction = transaction;
-        command.CommandText = Ddl + $"PRAGMA user_version = {Version};";
+        command.CommandText = Ddl + TeamTables.RejectionsDdl + $"PRAGMA user_version = {Version};";
         command.ExecuteNonQuery();
         transaction.Commit();
     }

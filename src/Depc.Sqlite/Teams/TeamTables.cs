@@ -5,19 +5,13 @@ namespace Depc.Sqlite.Teams;
 /// <summary>
 /// Team credentials and the rejection feed, in their own tables of the graph's SQLite file so that
 /// every <c>depc serve</c> (and <c>depc team</c>) sharing that file sees the same teams and feed.
-/// Opened through its own connections: it never shares a transaction with graph writes.
+/// Opened through its own connections for credentials and reads; with a SQLite graph store, the store's writer adds
+/// the feed entries of each batch in the batch's own transaction.
 /// </summary>
 public sealed class TeamTables
 {
-    private const string Schema = """
-        PRAGMA journal_mode = WAL;
-        CREATE TABLE IF NOT EXISTS depc_teams (
-            name TEXT NOT NULL PRIMARY KEY,
-            token_hash BLOB NOT NULL,
-            created_at INTEGER NOT NULL,
-            rotated_at INTEGER NOT NULL
-        );
-        CREATE UNIQUE INDEX IF NOT EXISTS depc_teams_token_hash ON depc_teams (token_hash);
+    /// <summary>The rejection feed's table: also created by the graph store, which writes it in each batch's transaction.</summary>
+    internal const string RejectionsDdl = """
         CREATE TABLE IF NOT EXISTS depc_rejections (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             team TEXT NOT NULL,
@@ -29,6 +23,17 @@ public sealed class TeamTables
         );
         CREATE INDEX IF NOT EXISTS depc_rejections_team ON depc_rejections (team, id);
         """;
+
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS depc_teams (
+            name TEXT NOT NULL PRIMARY KEY,
+            token_hash BLOB NOT NULL,
+            created_at INTEGER NOT NULL,
+            rotated_at INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX IF NOT EXISTS depc_teams_token_hash ON depc_teams (token_hash);
+        """ + RejectionsDdl;
 
     private readonly string _connectionString;
 

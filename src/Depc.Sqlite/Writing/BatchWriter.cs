@@ -112,6 +112,13 @@ internal sealed class BatchWriter : IDisposable
         _cache.Trim();
     }
 
+    /// <summary>Ends the open transaction before anything was written in it (a fenced or replayed write): the cache stays.</summary>
+    public void EndUnchanged()
+    {
+        _transaction?.Dispose();
+        _transaction = null;
+    }
+
     /// <summary>Drops the open transaction, if any, and what the cache learnt in it.</summary>
     public void Rollback()
     {

@@ -39,6 +39,13 @@ internal sealed class RawStatement : IDisposable
         return this;
     }
 
+    /// <summary>Binds a blob (SQLite copies it).</summary>
+    public RawStatement BindBlob(int index, ReadOnlySpan<byte> value)
+    {
+        Check(raw.sqlite3_bind_blob(_statement, index, value));
+        return this;
+    }
+
     /// <summary>
     /// Runs the statement to its first row: true when there is one (read it, then <see cref="Reset"/>);
     /// false when there is none, and the statement is then ready for the next binding.
@@ -76,6 +83,8 @@ internal sealed class RawStatement : IDisposable
 
     public string? Text(int column) =>
         raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(_statement, column).utf8_to_string();
+
+    public byte[] Blob(int column) => raw.sqlite3_column_blob(_statement, column).ToArray();
 
     public void Reset() => raw.sqlite3_reset(_statement);
 

@@ -18,8 +18,29 @@ public sealed class KafkaOptionsTests
         Assert.False(config.EnableAutoOffsetStore);
         Assert.Equal(AutoOffsetReset.Earliest, config.AutoOffsetReset);
         Assert.Equal("depc", config.GroupId);
-        // Headers and timestamps are never read: not marshalled per message.
-        Assert.Equal("topic", config.Get(ConfigPropertyNames.Consumer.ConsumeResultFields));
+        // Timestamps are each message's "now"; headers are never read: not marshalled per message.
+        Assert.Equal("topic,timestamp", config.Get(ConfigPropertyNames.Consumer.ConsumeResultFields));
+        // A restart after a crash gets its partitions back within seconds, not after librdkafka's 45 s.
+        Assert.Equal((6000, 1000), (config.SessionTimeoutMs, config.HeartbeatIntervalMs));
+        Assert.Null(config.GroupInstanceId);
+    }
+
+    [Fact]
+    public void Static_membership_and_the_group_timing_are_settings()
+    {
+        var options = new KafkaOptions
+        {
+            BootstrapServers = "b:9092",
+            GroupInstanceId = "depc-1",
+            SessionTimeout = TimeSpan.FromSeconds(30),
+            GroupHeartbeatInterval = TimeSpan.FromSeconds(3),
+        };
+        var config = options.BuildConsumerConfig();
+
+        Assert.Equal(("depc-1", 30_000, 3_000), (config.GroupInstanceId, config.SessionTimeoutMs, config.HeartbeatIntervalMs));
+        Assert.Contains("instance=depc-1", options.ToString(), StringComparison.Ordinal);
+        var invalid = new KafkaOptionsValidator().Validate(null, new KafkaOptions { BootstrapServers = "b:9092", GroupHeartbeatInterval = TimeSpan.FromSeconds(6) });
+        Assert.Contains("GroupHeartbeatInterval must be shorter than SessionTimeout", string.Join(";", invalid.Failures!), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Depc.Core.Naming;
 using Depc.Kafka.Consuming;
 using Depc.Kafka.Tests.Support;
@@ -12,7 +11,7 @@ public sealed class BatchMergerTests : IDisposable
     private readonly TestBatches _batches = new();
 
     [Fact]
-    public void Every_queue_of_up_to_five_batches_merges_exactly_the_joinable_run_behind_the_first_and_leaves_the_rest_in_order()
+    public void Every_queue_of_up_to_five_batches_merges_exactly_the_joinable_run_behind_the_first_and_leaves_the_rest_waiting_in_order()
     {
         // Batch kinds: team, message count (each payload is 10 bytes).
         (TeamName Team, int Messages)[] kinds = [(A, 1), (A, 2), (A, 3), (B, 1), (B, 3)];
@@ -24,17 +23,13 @@ public sealed class BatchMergerTests : IDisposable
                 foreach (var maxBytes in new long[] { 10, 25, 40, 1000 })
                 {
                     var queue = sequence.Select((k, i) => Batch(kinds[k].Team, partition: i % 3, kinds[k].Messages)).ToList();
-                    var queued = Channel.CreateUnbounded<PendingBatch>();
-                    foreach (var batch in queue.Skip(1))
-                    {
-                        queued.Writer.TryWrite(batch);
-                    }
+                    var waiting = Waiting(queue);
 
-                    var merged = new BatchMerger(maxMessages, maxBytes).Merge(queue[0], queued.Reader);
+                    var merged = waiting.Take(new BatchMerger(maxMessages, maxBytes).Choose);
 
                     var expected = Expected(queue, maxMessages, maxBytes);
                     Assert.Equal(expected, merged);
-                    Assert.Equal(queue.Skip(expected.Count), Drain(queued.Reader));
+                    Assert.Equal(queue.Skip(expected.Count), waiting.Take(all => [.. Enumerable.Range(0, all.Count)]));
                     cases++;
                 }
             }
@@ -48,25 +43,23 @@ public sealed class BatchMergerTests : IDisposable
     {
         var first = _batches.Cut(A, 0, Payloads(3));
         List<PendingBatch> behind = [_batches.Cut(A, 1, Payloads(2)), _batches.Cut(A, 0, Payloads(2)), _batches.Cut(A, 2, Payloads(1))];
-        var queued = Channel.CreateUnbounded<PendingBatch>();
-        behind.ForEach(b => queued.Writer.TryWrite(b));
 
-        var merged = new BatchMerger(100, 1 << 20).Merge(first, queued.Reader);
+        var merged = Waiting([first, .. behind]).Take(new BatchMerger(100, 1 << 20).Choose);
 
         Assert.Equal([first, .. behind], merged);
         // Partition 0's two batches are consecutive ranges, the earlier one first.
-        Assert.Equal([(0L, 2L), (3L, 4L)], merged.Where(b => b.PartitionId == 0).Select(b => (b.FirstOffset, b.LastOffset)));
+        Assert.Equal([(0L, 2L), (3L, 4L)], merged.Where(b => b.Partition.Partition == 0).Select(b => (b.FirstOffset, b.LastOffset)));
     }
 
     [Fact]
     public void A_first_batch_beyond_the_limits_is_written_alone()
     {
         var first = _batches.Cut(A, 0, Payloads(5));
-        var queued = Channel.CreateUnbounded<PendingBatch>();
-        queued.Writer.TryWrite(_batches.Cut(A, 1, Payloads(1)));
+        var waiting = Waiting([first, _batches.Cut(A, 1, Payloads(1))]);
 
-        Assert.Equal([first], new BatchMerger(maxMessages: 3, maxBytes: 1 << 20).Merge(first, queued.Reader));
-        Assert.Single(Drain(queued.Reader));
+        Assert.Equal([first], waiting.Take(new BatchMerger(maxMessages: 3, maxBytes: 1 << 20).Choose));
+        Assert.Equal(1, waiting.Count);
+        Assert.Empty(new BatchMerger(1, 1).Choose([]));
     }
 
     [Fact]
@@ -101,15 +94,15 @@ public sealed class BatchMergerTests : IDisposable
 
     private static string[] Payloads(int count) => [.. Enumerable.Repeat("0123456789", count)];
 
-    private static List<PendingBatch> Drain(ChannelReader<PendingBatch> reader)
+    private static WaitingBatches Waiting(IEnumerable<PendingBatch> batches)
     {
-        var rest = new List<PendingBatch>();
-        while (reader.TryRead(out var batch))
+        var waiting = new WaitingBatches();
+        foreach (var batch in batches)
         {
-            rest.Add(batch);
+            waiting.Add(batch);
         }
 
-        return rest;
+        return waiting;
     }
 
     private static IEnumerable<int[]> Sequences(int kinds, int maxLength)

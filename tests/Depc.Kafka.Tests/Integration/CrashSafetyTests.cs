@@ -38,9 +38,9 @@ public sealed class CrashSafetyTests(MockClusterFixture kafka, ITestOutputHelper
             });
             // Killed at a random point of the chunk: between batches, mid-write or before the next commit.
             var crashAt = random.Next(1, part.Count);
-            await Eventually.TrueAsync(() => Task.FromResult(host.Statistics.Get(team).Received >= crashAt), TimeSpan.FromSeconds(30), $"{crashAt} messages");
+            await Eventually.TrueAsync(() => Task.FromResult(host.Counts(team).Received >= crashAt), TimeSpan.FromSeconds(30), $"{crashAt} messages");
             await host.CrashAsync();
-            output.WriteLine($"round {round}: crashed after {host.Statistics.Get(team).Received} messages (aimed at {crashAt})");
+            output.WriteLine($"round {round}: crashed after {host.Counts(team).Received} messages (aimed at {crashAt})");
             await host.DisposeAsync();
 
             await AssertCommittedWereWrittenAsync(store, team, group, markers);

@@ -28,7 +28,7 @@ public sealed class GroupTests(MockClusterFixture kafka, ITestOutputHelper outpu
         await a.StopAsync();
         await b.StopAsync();
 
-        output.WriteLine($"instance A received {a.Statistics.Get(team).Received}, B {b.Statistics.Get(team).Received}");
+        output.WriteLine($"instance A received {a.Counts(team).Received}, B {b.Counts(team).Received}");
         Assert.Equal(await TestStream.CleanGraphAsync(_stores, team, stream), await GraphDump.DumpAsync(storeA, team));
     }
 

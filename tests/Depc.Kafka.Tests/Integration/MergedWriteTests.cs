@@ -1,5 +1,6 @@
 using Depc.Core.Naming;
 using Depc.Kafka.Tests.Support;
+using Depc.Testing.Stores;
 using Xunit.Abstractions;
 
 namespace Depc.Kafka.Tests.Integration;
@@ -32,11 +33,11 @@ public sealed class MergedWriteTests(MockClusterFixture kafka, ITestOutputHelper
         store.Unavailable = false;
 
         await KafkaTestClient.WaitAllCommittedAsync(kafka.BootstrapServers, group, team.Topic, Partitions, TimeSpan.FromSeconds(30));
-        var counts = host.Statistics.Get(team);
+        var counts = host.Counts(team);
         Assert.Equal((200L, 199L, 1L, 0L), (counts.Received, counts.Accepted, counts.Rejected, counts.Duplicates));
         var poison = sent.Single(s => s.Message.Value.AsSpan().IndexOf("\"n137\""u8) >= 0);
         var rejection = Assert.Single(sink.Rejections).Rejection;
-        Assert.Equal($"{team.Topic}/{poison.Partition.Value}@{poison.Offset.Value}", rejection.Origin);
+        Assert.Equal($"{team.Topic}/{poison.Partition.Value}@{poison.Offset.Value}", rejection.Origin.ToString());
         Assert.Contains("refused by the store", rejection.Reason, StringComparison.Ordinal);
         Assert.Equal(Enumerable.Range(0, 200).Where(i => i != 137).Select(i => "n" + i).Order(StringComparer.Ordinal), store.Applied.Distinct().Order(StringComparer.Ordinal));
         // Each partition's messages were applied in offset order.

@@ -32,7 +32,7 @@ public sealed class SeedExampleTests(MockClusterFixture kafka, ITestOutputHelper
         Assert.Equal(servers, neighbours.Select(n => n.Node.Name).Order(StringComparer.Ordinal));
         var now = FixedClock.Default.ToUnixTimeSeconds();
         Assert.All(neighbours, n => Assert.Equal([now], n.Periods));
-        var counts = host.Statistics.Get(team);
+        var counts = host.Counts(team);
         Assert.Equal((3, 3, 0, 0), (counts.Received, counts.Accepted, counts.Rejected, counts.Duplicates));
 
         // Graceful stop committed everything that was written.

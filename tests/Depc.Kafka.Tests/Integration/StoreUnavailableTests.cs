@@ -40,7 +40,7 @@ public sealed class StoreUnavailableTests(MockClusterFixture kafka, ITestOutputH
                 Assert.Equal(committedBefore, KafkaTestClient.Committed(kafka.BootstrapServers, group, team.Topic, 2));
             }
 
-            Assert.Equal(20, host.Statistics.Get(team).Received);
+            Assert.Equal(20, host.Counts(team).Received);
             await using var rollback = locker.CreateCommand();
             rollback.CommandText = "ROLLBACK";
             await rollback.ExecuteNonQueryAsync();
@@ -49,7 +49,7 @@ public sealed class StoreUnavailableTests(MockClusterFixture kafka, ITestOutputH
         await KafkaTestClient.WaitAllCommittedAsync(kafka.BootstrapServers, group, team.Topic, 2, TimeSpan.FromSeconds(20));
         var names = await store.GetNodeNamesAsync(team, "Server", new(), default);
         Assert.Equal(70, names.Count);
-        Assert.Equal((70L, 70L), (host.Statistics.Get(team).Received, host.Statistics.Get(team).Accepted));
+        Assert.Equal((70L, 70L), (host.Counts(team).Received, host.Counts(team).Accepted));
         await host.StopAsync();
     }
 

@@ -1,5 +1,6 @@
 using Depc.Core.Naming;
 using Depc.Kafka.Tests.Support;
+using Depc.Testing.Stores;
 using Xunit.Abstractions;
 
 namespace Depc.Kafka.Tests.Integration;

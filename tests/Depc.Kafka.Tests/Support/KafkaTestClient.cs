@@ -6,7 +6,11 @@ namespace Depc.Kafka.Tests.Support;
 /// <summary>An ordinary producer and offset queries, as any Kafka user would write them.</summary>
 internal static class KafkaTestClient
 {
-    public static async Task<List<DeliveryResult<string?, byte[]>>> ProduceAsync(string bootstrap, string topic, IEnumerable<(string? Key, byte[] Value)> messages)
+    /// <summary>Produces each message with the record timestamp <paramref name="timestamp"/> (default <see cref="FixedClock.Default"/>): a message's "now", so graphs of two runs compare.</summary>
+    public static Task<List<DeliveryResult<string?, byte[]>>> ProduceAsync(string bootstrap, string topic, IEnumerable<(string? Key, byte[] Value)> messages, DateTimeOffset? timestamp = null) =>
+        ProduceAsync(bootstrap, topic, messages.Select(m => (m.Key, m.Value, timestamp ?? FixedClock.Default)));
+
+    public static async Task<List<DeliveryResult<string?, byte[]>>> ProduceAsync(string bootstrap, string topic, IEnumerable<(string? Key, byte[] Value, DateTimeOffset Timestamp)> messages)
     {
         using var producer = new ProducerBuilder<string?, byte[]>(new ProducerConfig
         {
@@ -14,7 +18,7 @@ internal static class KafkaTestClient
             LingerMs = 5,
             MessageMaxBytes = 4_000_000,
         }).Build();
-        var sends = messages.Select(m => producer.ProduceAsync(topic, new Message<string?, byte[]> { Key = m.Key, Value = m.Value })).ToList();
+        var sends = messages.Select(m => producer.ProduceAsync(topic, new Message<string?, byte[]> { Key = m.Key, Value = m.Value, Timestamp = new Timestamp(m.Timestamp) })).ToList();
         var results = new List<DeliveryResult<string?, byte[]>>(sends.Count);
         foreach (var send in sends)
         {

@@ -21,7 +21,7 @@ internal sealed class TestBatches : IDisposable
         var offset = _next.GetValueOrDefault((team, partition));
         foreach (var payload in payloads)
         {
-            buffer.Add(new RawMessage(Encoding.UTF8.GetBytes(payload), KafkaOrigin.Format(team.Topic, partition, offset)), offset, 0);
+            buffer.Add(new RawMessage(Encoding.UTF8.GetBytes(payload), MessageOrigin.Kafka(team.Topic, partition, offset), FixedClock.Default.ToUnixTimeSeconds()), 0);
             offset++;
         }
 

@@ -32,11 +32,12 @@ internal static class TestStream
     public static async Task<string> CleanGraphAsync(TestStores stores, TeamName team, List<(string Key, string Json, string? Marker)> stream)
     {
         var store = await stores.OpenAsync("clean-" + Guid.NewGuid().ToString("N"));
-        var pipeline = new IngestPipeline(store, new MessageDecoder(), new FixedClock());
-        var raws = stream.Select((m, i) => new RawMessage(Encoding.UTF8.GetBytes(m.Json), "line " + i)).ToList();
+        var pipeline = new IngestPipeline(store, new MessageDecoder(), StoreRetry.Once(TimeProvider.System, new StoreHealth()));
+        var now = FixedClock.Default.ToUnixTimeSeconds();
+        var raws = stream.Select((m, i) => new RawMessage(Encoding.UTF8.GetBytes(m.Json), MessageOrigin.InBatch(i), now)).ToList();
         for (var start = 0; start < raws.Count; start += 1000)
         {
-            await pipeline.IngestAsync(team, raws.Skip(start).Take(1000).ToList(), CancellationToken.None);
+            await pipeline.WriteAsync(new StoreWrite(pipeline.Plan(team, [.. raws.Skip(start).Take(1000)]), now), CancellationToken.None);
         }
 
         return await GraphDump.DumpAsync(store, team);

@@ -1,4 +1,5 @@
 using Depc.Core.Ingestion;
+using Depc.Core.Naming;
 using Depc.Core.Storage;
 using Depc.Kafka.Configuration;
 using Depc.Kafka.Consuming;
@@ -22,7 +23,8 @@ internal sealed class WorkerHost : IAsyncDisposable
 
     public KafkaIngestionWorker Worker { get; }
 
-    public IngestionStatistics Statistics => _provider.GetRequiredService<IngestionStatistics>();
+    /// <summary>The team's counts as the store keeps them (the public status reads the same).</summary>
+    public TeamCounts Counts(TeamName team) => _provider.GetRequiredService<IGraphStore>().ReadTeamCountsAsync(team, CancellationToken.None).GetAwaiter().GetResult();
 
     public T Get<T>()
         where T : notnull => _provider.GetRequiredService<T>();

@@ -47,4 +47,9 @@ internal static class RecordedAnswers
     public const string DatabaseNotFound = """
         {"results":[],"errors":[{"code":"Neo.ClientError.Database.DatabaseNotFound","message":"Database does not exist. Database name: 'other'."}]}
         """;
+
+    /// <summary>What 3.x says when the disk under the store fills up (a <c>DatabaseError</c>: the store's, not a message's).</summary>
+    public const string DiskFull = """
+        {"results":[],"errors":[{"code":"Neo.DatabaseError.General.UnknownError","message":"No space left on device"}]}
+        """;
 }

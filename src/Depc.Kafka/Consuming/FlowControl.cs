@@ -1,0 +1,63 @@
+namespace Depc.Kafka.Consuming;
+
+/// <summary>
+/// Every flow decision of the consume thread, pure (time only through the <see cref="TimeProvider"/>), in the spirit
+/// of Serilog's <c>FailureAwareBatchScheduler</c>: when a partition's batch is cut (full by messages or bytes, or due
+/// because its first message waited <c>maxDelay</c> while the writer waits for work), how long a poll may block, and
+/// when consumption pauses (<c>maxWaiting</c> cut batches wait for the writer: memory stays bounded, and while the
+/// store is away nothing more is read) and resumes (half of them written: no pause/resume churn).
+/// </summary>
+internal sealed class FlowControl
+{
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan BusyPoll = TimeSpan.FromMilliseconds(5);
+
+    private readonly int _maxMessages;
+    private readonly long _maxBytes;
+    private readonly TimeSpan _maxDelay;
+    private readonly int _maxWaiting;
+    private readonly TimeProvider _time;
+
+    public FlowControl(int maxMessages, long maxBytes, TimeSpan maxDelay, int maxWaiting, TimeProvider time)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxMessages);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(maxDelay, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxWaiting);
+        (_maxMessages, _maxBytes, _maxDelay, _maxWaiting, _time) = (maxMessages, maxBytes, maxDelay, maxWaiting, time);
+    }
+
+    /// <summary>A timestamp, to remember when a batch gets its first message.</summary>
+    public long Now() => _time.GetTimestamp();
+
+    /// <summary>Full: cut right after adding the message that filled it.</summary>
+    public bool IsFull(int messages, long bytes) => messages >= _maxMessages || bytes >= _maxBytes;
+
+    /// <summary>
+    /// Due: its first message (at <paramref name="startedAt"/>) waited long enough and the writer has nothing queued. While
+    /// batches still wait for the writer a batch may as well keep growing: fewer, larger transactions.
+    /// </summary>
+    public bool IsDue(int messages, long startedAt, int waiting) => messages > 0 && waiting == 0 && _time.GetElapsedTime(startedAt) >= _maxDelay;
+
+    /// <summary>How long the next poll may block: until the oldest uncut batch is due, at most the idle poll.</summary>
+    public TimeSpan PollTimeout(long? oldestStart, int waiting)
+    {
+        if (oldestStart is not { } oldest)
+        {
+            return IdlePoll;
+        }
+
+        var left = _maxDelay - _time.GetElapsedTime(oldest);
+        if (left > TimeSpan.Zero)
+        {
+            return left < IdlePoll ? left : IdlePoll;
+        }
+
+        // Due, but held back while the writer has work queued: wait a little instead of spinning.
+        return waiting > 0 ? BusyPoll : TimeSpan.Zero;
+    }
+
+    public bool ShouldPause(int waiting) => waiting >= _maxWaiting;
+
+    public bool ShouldResume(int waiting) => waiting <= _maxWaiting / 2;
+}

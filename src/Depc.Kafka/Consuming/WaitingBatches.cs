@@ -1,0 +1,116 @@
+namespace Depc.Kafka.Consuming;
+
+/// <summary>
+/// The cut batches between the consume thread (which adds) and the write stage (which takes the batches of one write,
+/// as <see cref="BatchMerger"/> chooses). Unbounded by itself: <see cref="FlowControl"/> pauses consumption once enough
+/// wait. Thread-safe.
+/// </summary>
+internal sealed class WaitingBatches
+{
+    private readonly Lock _lock = new();
+    private readonly List<PendingBatch> _batches = [];
+    private TaskCompletionSource? _changed;
+    private bool _completed;
+
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _batches.Count;
+            }
+        }
+    }
+
+    public void Add(PendingBatch batch)
+    {
+        lock (_lock)
+        {
+            _batches.Add(batch);
+        }
+
+        Signal();
+    }
+
+    /// <summary>No more batches will come; the taker ends once it took the last.</summary>
+    public void Complete()
+    {
+        lock (_lock)
+        {
+            _completed = true;
+        }
+
+        Signal();
+    }
+
+    /// <summary>True once a batch waits; false when completed and empty.</summary>
+    public async Task<bool> WaitAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task changed;
+            lock (_lock)
+            {
+                if (_batches.Count > 0)
+                {
+                    return true;
+                }
+
+                if (_completed)
+                {
+                    return false;
+                }
+
+                changed = (_changed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            }
+
+            await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Takes the batches <paramref name="choose"/> picks (ascending indexes into the waiting batches, in order).</summary>
+    public List<PendingBatch> Take(Func<IReadOnlyList<PendingBatch>, IReadOnlyList<int>> choose)
+    {
+        lock (_lock)
+        {
+            var picked = choose(_batches);
+            var taken = picked.Select(i => _batches[i]).ToList();
+            for (var i = picked.Count - 1; i >= 0; i--)
+            {
+                _batches.RemoveAt(picked[i]);
+            }
+
+            return taken;
+        }
+    }
+
+    /// <summary>Drops the batches of abandoned partitions, each finished: they are read again by the partition's next owner.</summary>
+    public void DropAbandoned()
+    {
+        lock (_lock)
+        {
+            _batches.RemoveAll(static b =>
+            {
+                if (!b.Partition.IsAbandoned)
+                {
+                    return false;
+                }
+
+                b.Partition.BatchFinished();
+                return true;
+            });
+        }
+    }
+
+    private void Signal()
+    {
+        TaskCompletionSource? changed;
+        lock (_lock)
+        {
+            (changed, _changed) = (_changed, null);
+        }
+
+        changed?.TrySetResult();
+    }
+}
