@@ -232,7 +232,13 @@ public sealed class SqliteGraphStore : IGraphStore
 
     private StoreException WriterFailed(SqliteException e, string what)
     {
-        // A fresh connection next time: this one may be in any state after a failure.
+        // A fresh connection next time: this one may be in any state after a failure, and one that SQLite opened
+        // read-only (the file was) would stay so, so it must not come back from the pool either.
+        if (_writeConnection is { } failed)
+        {
+            SqliteConnection.ClearPool(failed);
+        }
+
         CloseWriter();
         return SqliteErrors.Map(e, what);
     }

@@ -89,6 +89,7 @@ internal sealed partial class ConsumeThread
 
     private void Commit(IConsumer<Ignore, byte[]> consumer)
     {
+        _positions.StoreAppliedOffsets();
         try
         {
             var committed = consumer.Commit();

@@ -113,6 +113,7 @@ internal sealed partial class ConsumeThread : IDisposable
         {
             _lastDueCheck = now;
             CutDue();
+            _positions.StoreAppliedOffsets();
         }
 
         if (_time.GetElapsedTime(_lastLagUpdate, now) >= TimeSpan.FromSeconds(1))

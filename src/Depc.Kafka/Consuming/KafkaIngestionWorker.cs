@@ -86,7 +86,6 @@ public sealed class KafkaIngestionWorker : BackgroundService
         var writer = new WriteStage(
             pipeline,
             new BatchMerger(_options.MaxWriteMessages, _options.MaxWriteBytes),
-            positions,
             new RejectionReporter(_sink, deadLetters, _time, _logger),
             new WriteSettings(_options.GroupId, _feed),
             _metrics,

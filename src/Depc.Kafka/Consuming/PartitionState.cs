@@ -15,6 +15,7 @@ internal sealed class PartitionState : IDisposable
     private int _outstanding;
     private long _written = -1;
     private long _stored = -1;
+    private long _kafkaStored = -1;
 
     public PartitionState(TopicPartition topicPartition, TeamName? team, CancellationToken hardStop)
     {
@@ -46,6 +47,13 @@ internal sealed class PartitionState : IDisposable
 
     /// <summary>Where the partition's messages are applied up to, as far as this instance knows.</summary>
     public long Applied => Math.Max(Written, Stored);
+
+    /// <summary>The offset last stored for Kafka's commit (consume thread only): lag monitoring catches up to <see cref="Applied"/>.</summary>
+    public long KafkaStored
+    {
+        get => _kafkaStored;
+        set => _kafkaStored = value;
+    }
 
     public void BatchCut() => Interlocked.Increment(ref _outstanding);
 

@@ -8,9 +8,9 @@ namespace Depc.Kafka.Consuming;
 
 /// <summary>
 /// Where each assigned partition stands (KafkaFlow's <c>OffsetManager</c> idea, with the store as the truth): on
-/// assignment it reads the stored positions and tells the consumer to start there; after each write it records how far
-/// the partition is written and stores that offset for Kafka's commit, which is kept up to date for lag monitoring
-/// only. The map is the consume thread's; the states it holds are shared with the write stage.
+/// assignment it reads the stored positions and tells the consumer to start there; each write records how far its
+/// partitions are applied; the consume thread then stores those offsets for Kafka's commit, which is kept up to date
+/// for lag monitoring only. The map is the consume thread's; the states it holds are shared with the write stage.
 /// </summary>
 internal sealed class PositionTracker(IGraphStore store, string group, TimeSpan readTimeout, ILogger logger, CancellationToken hardStop)
 {
@@ -75,11 +75,21 @@ internal sealed class PositionTracker(IGraphStore store, string group, TimeSpan 
         }
     }
 
-    /// <summary>After a write (any thread): the partitions of its claims are written up to their next offsets.</summary>
-    public void Written(PartitionState state, long next)
+    /// <summary>After a write (write stage): the partition is applied up to <paramref name="next"/>.</summary>
+    public static void Written(PartitionState state, long next) => state.WroteUpTo(next);
+
+    /// <summary>Consume thread: stores, for Kafka's next commit, how far each partition is applied (by this instance or, as the store said, before it).</summary>
+    public void StoreAppliedOffsets()
     {
-        state.WroteUpTo(next);
-        StoreOffset(state.TopicPartition, next);
+        foreach (var (tp, buffer) in _partitions)
+        {
+            var applied = buffer.State.Applied;
+            if (applied > buffer.State.KafkaStored && buffer.State.Team is not null)
+            {
+                buffer.State.KafkaStored = applied;
+                StoreOffset(tp, applied);
+            }
+        }
     }
 
     /// <summary>Offsets of a partition whose messages are never applied (not a team topic): committed as read.</summary>
@@ -134,7 +144,7 @@ internal sealed class PositionTracker(IGraphStore store, string group, TimeSpan 
         }
         catch (KafkaException e)
         {
-            // The partition went away meanwhile: its next owner starts from the stored position anyway.
+            // Not assigned (yet, or any more): its owner starts from the stored position anyway.
             Log.CommitFailed(logger, $"{tp.Topic}/{tp.Partition.Value}: {e.Error.Reason}");
         }
     }

@@ -11,13 +11,12 @@ namespace Depc.Kafka.Consuming;
 /// chooses, decode and plan them once (<see cref="KafkaWrite"/>) while the previous write runs; (2) write each through
 /// the ingestion seam (<see cref="IngestPipeline.WriteAsync"/>: the graph, the claimed positions, the counts and the
 /// feed in one transaction, store-wide failures retried forever, refused messages isolated, fenced messages left out),
-/// then record the positions (<see cref="PositionTracker"/>) and report the rejections. One writer, so each
+/// then record how far each partition is applied (for <see cref="PositionTracker"/>) and report the rejections. One writer, so each
 /// partition's batches reach the store in offset order.
 /// </summary>
 internal sealed class WriteStage(
     IngestPipeline pipeline,
     BatchMerger merger,
-    PositionTracker positions,
     RejectionReporter rejections,
     WriteSettings settings,
     DepcMetrics metrics,
@@ -141,7 +140,7 @@ internal sealed class WriteStage(
             var next = Math.Max(claim?.Next ?? -1, state.Stored);
             if (next >= 0)
             {
-                positions.Written(state, next);
+                PositionTracker.Written(state, next);
             }
         }
     }

@@ -131,7 +131,6 @@ public sealed class WriteStageTests : IDisposable
         var writer = new WriteStage(
             Pipeline(),
             new BatchMerger(maxWriteMessages, 1 << 20),
-            new PositionTracker(_store, Group, TimeSpan.FromSeconds(1), NullLogger.Instance, CancellationToken.None),
             new RejectionReporter(_sink, null, TimeProvider.System, NullLogger.Instance),
             new WriteSettings(Group, new FeedRecording(100)),
             _services.GetRequiredService<DepcMetrics>(),

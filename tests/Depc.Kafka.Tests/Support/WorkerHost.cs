@@ -15,11 +15,15 @@ internal sealed class WorkerHost : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    private WorkerHost(ServiceProvider provider)
+    private WorkerHost(ServiceProvider provider, XunitLoggerProvider log)
     {
         _provider = provider;
+        Log = log;
         Worker = provider.GetRequiredService<KafkaIngestionWorker>();
     }
+
+    /// <summary>The worker's log, by event id.</summary>
+    public XunitLoggerProvider Log { get; }
 
     public KafkaIngestionWorker Worker { get; }
 
@@ -40,13 +44,11 @@ internal sealed class WorkerHost : IAsyncDisposable
         TimeProvider? time = null)
     {
         var services = new ServiceCollection();
+        var log = new XunitLoggerProvider(output);
         services.AddLogging(b =>
         {
             b.SetMinimumLevel(LogLevel.Information);
-            if (output is not null)
-            {
-                b.AddProvider(new XunitLoggerProvider(output));
-            }
+            b.AddProvider(log);
         });
         services.AddSingleton(store);
         services.AddSingleton(time ?? new FixedClock());
@@ -69,7 +71,7 @@ internal sealed class WorkerHost : IAsyncDisposable
             o.HeartbeatInterval = TimeSpan.FromMilliseconds(200);
             configure?.Invoke(o);
         });
-        var host = new WorkerHost(services.BuildServiceProvider());
+        var host = new WorkerHost(services.BuildServiceProvider(), log);
         await host.Worker.StartAsync(CancellationToken.None);
         return host;
     }

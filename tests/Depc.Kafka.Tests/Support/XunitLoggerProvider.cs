@@ -1,18 +1,22 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
 namespace Depc.Kafka.Tests.Support;
 
-/// <summary>Sends the worker's log lines to the test output, so a failing test shows what happened.</summary>
-internal sealed class XunitLoggerProvider(ITestOutputHelper output, LogLevel minimum = LogLevel.Information) : ILoggerProvider
+/// <summary>Sends the worker's log lines to the test output, so a failing test shows what happened, and keeps their event ids.</summary>
+internal sealed class XunitLoggerProvider(ITestOutputHelper? output, LogLevel minimum = LogLevel.Information) : ILoggerProvider
 {
-    public ILogger CreateLogger(string categoryName) => new Logger(output, minimum);
+    /// <summary>The id of every event logged at or above the minimum level, in order.</summary>
+    public ConcurrentQueue<int> Events { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(output, minimum, Events);
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(ITestOutputHelper output, LogLevel minimum) : ILogger
+    private sealed class Logger(ITestOutputHelper? output, LogLevel minimum, ConcurrentQueue<int> events) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -21,8 +25,15 @@ internal sealed class XunitLoggerProvider(ITestOutputHelper output, LogLevel min
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            // Rejections (3005) are checked through the sink; printing thousands of them hides the story.
-            if (!IsEnabled(logLevel) || eventId.Id == 3005)
+            if (!IsEnabled(logLevel))
+            {
+                return;
+            }
+
+            events.Enqueue(eventId.Id);
+
+            // Rejections (3005) are checked through the sink and the feed; printing thousands of them hides the story.
+            if (output is null || eventId.Id == 3005)
             {
                 return;
             }
