@@ -199,4 +199,31 @@ public sealed class SqliteStoreTests : IDisposable
         await Assert.ThrowsAsync<InvalidOperationException>(() => write.WriteAsync(plan, CancellationToken.None));
         await write.DisposeAsync();
     }
+
+    [Fact]
+    public async Task A_read_only_file_opens_for_reading_and_its_writes_fail_store_wide_until_it_is_writable_again()
+    {
+        var team = ScenarioTeams.New();
+        await using (var first = await SqliteGraphStore.OpenAsync(_database.Path, CancellationToken.None))
+        {
+            await new StoreDriver(first).IngestAsync(team, """{"source": {"label": "App", "name": "a"}}""");
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = _database.Path, BusyTimeout = TimeSpan.FromMilliseconds(100) });
+        var driver = new StoreDriver(store);
+        using (Depc.Testing.Faults.ReadOnlyFile.Make(_database.Path))
+        {
+            await store.InitializeAsync(CancellationToken.None);
+            Assert.NotNull(await store.GetNodeAsync(team, "App", "a", CancellationToken.None));
+
+            var e = await Assert.ThrowsAsync<StoreException>(() => store.WriteAsync(new StoreWrite(driver.Plan(team, """{"source": {"label": "App", "name": "b"}}"""), 1), CancellationToken.None));
+            Assert.True(e.IsTransient, e.Message);
+            Assert.Contains("readonly", e.Message, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var written = await store.WriteAsync(new StoreWrite(driver.Plan(team, """{"source": {"label": "App", "name": "b"}}"""), 1), CancellationToken.None);
+        Assert.Equal(1, written.Report.Accepted);
+        Assert.Equal(["a", "b"], await store.GetNodeNamesAsync(team, "App", new NodeListQuery(), CancellationToken.None));
+    }
 }

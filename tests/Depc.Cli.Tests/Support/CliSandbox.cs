@@ -50,6 +50,9 @@ internal sealed class CliSandbox : IDisposable
 
     public Task<CliRun> IngestAsync(string team, params string[] lines) => IngestBytesAsync(team, Utf8Lines(lines));
 
+    /// <summary>Ingests lines with extra options (e.g. <c>--now</c>).</summary>
+    public Task<CliRun> IngestAsync(string team, string[] options, params string[] lines) => IngestBytesAsync(team, Utf8Lines(lines), options);
+
     /// <summary>Ingests lines that must all be accepted.</summary>
     public async Task SeedAsync(string team, params string[] lines)
     {
