@@ -5,25 +5,53 @@ namespace Depc.Bench;
 
 /// <summary>
 /// End-to-end <c>depc ingest</c> of a generated file into a fresh SQLite file, run as the real
-/// command in a child process so that its peak memory (VmHWM) is its own.
+/// command in a child process so that its peak memory (VmHWM) is its own. Given another build's <c>depc</c>
+/// (<c>--baseline-depc</c>), both run in turns on the same file (A B A B …) and the ratio of their best times is printed.
 /// </summary>
 internal static class IngestBench
 {
-    public static void Run(int count, string depc, TextWriter output)
+    public static void Run(int count, string depc, string? baseline, int rounds, TextWriter output)
     {
         var folder = Directory.CreateTempSubdirectory("depc-bench-").FullName;
         try
         {
             var file = Corpus.WriteFile(Path.Combine(folder, "corpus.ndjson"), count);
-            var (elapsed, peak, summary) = RunDepc(depc, folder, "ingest", "--team", "bench", "--store", "sqlite:" + Path.Combine(folder, "bench.db"), file);
             output.WriteLine($"ingest: {count:N0} messages ({new FileInfo(file).Length / 1e6:F0} MB) into a fresh SQLite file");
-            output.WriteLine($"  depc ingest: {count / elapsed.TotalSeconds,12:N0} msg/s, {elapsed.TotalSeconds:F1} s, peak memory {peak / 1e6:F0} MB");
-            output.WriteLine($"  summary: {summary}");
+            var ours = new List<TimeSpan>();
+            var theirs = new List<TimeSpan>();
+            for (var round = 0; round < (baseline is null ? 1 : rounds); round++)
+            {
+                if (baseline is not null)
+                {
+                    theirs.Add(Once(baseline, "baseline", folder, file, count, output));
+                }
+
+                ours.Add(Once(depc, "depc ingest", folder, file, count, output));
+            }
+
+            if (baseline is not null)
+            {
+                var (best, bestBaseline) = (ours.Min(), theirs.Min());
+                output.WriteLine($"  best of {rounds}: depc ingest {best.TotalSeconds:F2} s, baseline {bestBaseline.TotalSeconds:F2} s: {best / bestBaseline:P0} of the baseline's time ({(best - bestBaseline) / bestBaseline:+0%;-0%})");
+            }
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private static TimeSpan Once(string depc, string what, string folder, string file, int count, TextWriter output)
+    {
+        var database = Path.Combine(folder, "bench.db");
+        foreach (var stale in Directory.GetFiles(folder, "bench.db*"))
+        {
+            File.Delete(stale);
+        }
+
+        var (elapsed, peak, summary) = RunDepc(depc, folder, "ingest", "--team", "bench", "--store", "sqlite:" + database, file);
+        output.WriteLine($"  {what,-12}: {count / elapsed.TotalSeconds,12:N0} msg/s, {elapsed.TotalSeconds:F2} s, peak memory {peak / 1e6:F0} MB  {summary}");
+        return elapsed;
     }
 
     internal static (TimeSpan Elapsed, long PeakBytes, string Output) RunDepc(string depc, string workingDirectory, params string[] args)

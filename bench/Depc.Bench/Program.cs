@@ -4,8 +4,10 @@ using Depc.Bench.Http;
 using Depc.Bench.Kafka;
 using Depc.Bench.Neo4j;
 
-// depc-bench [all|decode|ingest|impacted|kafka|neo4j|http|corpus] [--messages N] [--tree-nodes N] [--neo4j-messages N] [--depc PATH] [--out FILE]
-// "all" runs every benchmark; neo4j starts its own Neo4j server (Java 17 and npm needed).
+// depc-bench [all|decode|ingest|impacted|kafka|recovery|neo4j|http|corpus] [--messages N] [--tree-nodes N] [--neo4j-messages N]
+//            [--depc PATH] [--baseline-depc PATH] [--rounds N] [--out FILE]
+// "all" runs every benchmark; neo4j starts its own Neo4j server (Java 17 and npm needed). With --baseline-depc, ingest
+// runs that build and this one in turns and prints the ratio.
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var messages = IntArg("--messages", 1_000_000);
 var treeNodes = IntArg("--tree-nodes", 1_000_000);
@@ -27,7 +29,7 @@ if (what is "all" or "decode")
 if (what is "all" or "ingest")
 {
     Settle();
-    IngestBench.Run(messages, depc, output);
+    IngestBench.Run(messages, depc, OptionalArg("--baseline-depc"), IntArg("--rounds", 3), output);
 }
 
 if (what is "all" or "impacted")
@@ -40,6 +42,12 @@ if (what is "all" or "kafka")
 {
     Settle();
     await KafkaBench.RunAsync(messages, output);
+}
+
+if (what is "all" or "recovery")
+{
+    Settle();
+    await RecoveryBench.RunAsync(output);
 }
 
 if (what is "all" or "neo4j")
@@ -64,6 +72,8 @@ static void Settle()
 
 int IntArg(string name, int fallback) =>
     Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+
+string? OptionalArg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
 string StringArg(string name, string fallback) =>
     Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;

@@ -166,6 +166,9 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
                     pending = 0;
                 }
             }
+
+            // The run is done (its summary printed) only once all of it is on disk.
+            await bulk.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

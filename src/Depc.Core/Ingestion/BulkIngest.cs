@@ -4,7 +4,7 @@ namespace Depc.Core.Ingestion;
 
 /// <summary>
 /// A bulk load through the seam (<c>depc ingest</c>): writes share one store transaction (<see cref="IBulkWrite"/>)
-/// until <see cref="CommitAsync"/>. When the store refuses one of them for its content, the open transaction is
+/// until <see cref="CommitAsync"/>, and all of them are durable after <see cref="FlushAsync"/>. When the store refuses one of them for its content, the open transaction is
 /// dropped and the writes since the last commit go through <see cref="IngestPipeline.WriteAsync"/> one by one,
 /// which isolates the message responsible; their outcomes replace the ones given before.
 /// </summary>
@@ -61,6 +61,9 @@ public sealed class BulkIngest : IAsyncDisposable
         _oneByOne = false;
         return outcomes;
     }
+
+    /// <summary>Makes everything committed so far durable: the bulk load is done only after this.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken) => _pipeline.Store.FlushAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => DropAsync();
 

@@ -10,6 +10,6 @@ public interface IBulkWrite : IAsyncDisposable
     /// <summary>Applies a write after the ones before it, with the outcome <see cref="IGraphStore.WriteAsync"/> would give.</summary>
     Task<WriteOutcome> WriteAsync(StoreWrite write, CancellationToken cancellationToken);
 
-    /// <summary>Commits (durably) every write applied so far; the bulk write is over.</summary>
+    /// <summary>Commits every write applied so far (durable at the latest after <see cref="IGraphStore.FlushAsync"/>); the bulk write is over.</summary>
     Task CommitAsync(CancellationToken cancellationToken);
 }

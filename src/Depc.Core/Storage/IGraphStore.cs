@@ -31,6 +31,12 @@ public interface IGraphStore : IAsyncDisposable
     /// </summary>
     Task<IBulkWrite> BeginBulkWriteAsync(CancellationToken cancellationToken) => Task.FromResult<IBulkWrite>(new TransactionPerBatch(this));
 
+    /// <summary>
+    /// Makes every committed write durable. <see cref="WriteAsync"/> commits durably already; a store whose bulk writes
+    /// commit without waiting for the disk (SQLite) makes them durable here, at the end of a bulk load.
+    /// </summary>
+    Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>True when <see cref="WriteAsync"/> records the write's rejections in the team's feed itself (<see cref="StoreWrite.Feed"/>).</summary>
     bool KeepsRejectionFeed => false;
 

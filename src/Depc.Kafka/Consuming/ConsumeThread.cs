@@ -184,7 +184,12 @@ internal sealed partial class ConsumeThread : IDisposable
         }
 
         _waiting.Add(batch);
-        if (!_paused && _flow.ShouldPause(_waiting.Count) && _consumer is { } consumer)
+        if (_paused || !_flow.IsFull(_waiting.Count) || _waiting.WaitBelow(_flow.MaxWaiting, FlowControl.BlockBeforePause, _hardStop))
+        {
+            return;
+        }
+
+        if (_consumer is { } consumer)
         {
             consumer.Pause(consumer.Assignment);
             _paused = true;

@@ -4,13 +4,18 @@ namespace Depc.Kafka.Consuming;
 /// Every flow decision of the consume thread, pure (time only through the <see cref="TimeProvider"/>), in the spirit
 /// of Serilog's <c>FailureAwareBatchScheduler</c>: when a partition's batch is cut (full by messages or bytes, or due
 /// because its first message waited <c>maxDelay</c> while the writer waits for work), how long a poll may block, and
-/// when consumption pauses (<c>maxWaiting</c> cut batches wait for the writer: memory stays bounded, and while the
-/// store is away nothing more is read) and resumes (half of them written: no pause/resume churn).
+/// what to do when <c>maxWaiting</c> cut batches wait for the writer: first block the consume thread a little
+/// (<see cref="BlockBeforePause"/>: the writer usually takes a whole merge at once, and librdkafka keeps fetching
+/// meanwhile), then pause consumption (a stalled writer, a store that is away: memory stays bounded and nothing more is
+/// read), and resume once half of them are written (no pause/resume churn: a pause drops what was fetched).
 /// </summary>
 internal sealed class FlowControl
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan BusyPoll = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>How long the consume thread blocks on a full queue before it pauses consumption.</summary>
+    public static readonly TimeSpan BlockBeforePause = TimeSpan.FromSeconds(1);
 
     private readonly int _maxMessages;
     private readonly long _maxBytes;
@@ -57,7 +62,10 @@ internal sealed class FlowControl
         return waiting > 0 ? BusyPoll : TimeSpan.Zero;
     }
 
-    public bool ShouldPause(int waiting) => waiting >= _maxWaiting;
+    /// <summary>The most cut batches that may wait for the writer; at this many, the consume thread blocks, then pauses.</summary>
+    public int MaxWaiting => _maxWaiting;
+
+    public bool IsFull(int waiting) => waiting >= _maxWaiting;
 
     public bool ShouldResume(int waiting) => waiting <= _maxWaiting / 2;
 }

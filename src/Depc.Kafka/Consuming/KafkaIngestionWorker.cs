@@ -71,7 +71,7 @@ public sealed class KafkaIngestionWorker : BackgroundService
     {
         Log.Configured(_logger, _options.ToString());
         var hardStop = _hardStop.Token;
-        var waiting = new WaitingBatches();
+        using var waiting = new WaitingBatches();
         // One merged write waits while one is written: more would hold memory without making the store faster.
         var planned = Channel.CreateBounded<KafkaWrite>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var deadLetters = _options.DeadLetters ? new DeadLetterPublisher(_options, _logger) : null;

@@ -2,13 +2,14 @@ namespace Depc.Kafka.Consuming;
 
 /// <summary>
 /// The cut batches between the consume thread (which adds) and the write stage (which takes the batches of one write,
-/// as <see cref="BatchMerger"/> chooses). Unbounded by itself: <see cref="FlowControl"/> pauses consumption once enough
-/// wait. Thread-safe.
+/// as <see cref="BatchMerger"/> chooses). Unbounded by itself: the consume thread blocks, then pauses, once enough
+/// wait (<see cref="FlowControl"/>). Thread-safe.
 /// </summary>
-internal sealed class WaitingBatches
+internal sealed class WaitingBatches : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly List<PendingBatch> _batches = [];
+    private readonly ManualResetEventSlim _taken = new(false);
     private TaskCompletionSource? _changed;
     private bool _completed;
 
@@ -72,18 +73,49 @@ internal sealed class WaitingBatches
     /// <summary>Takes the batches <paramref name="choose"/> picks (ascending indexes into the waiting batches, in order).</summary>
     public List<PendingBatch> Take(Func<IReadOnlyList<PendingBatch>, IReadOnlyList<int>> choose)
     {
+        List<PendingBatch> taken;
         lock (_lock)
         {
             var picked = choose(_batches);
-            var taken = picked.Select(i => _batches[i]).ToList();
+            taken = [.. picked.Select(i => _batches[i])];
             for (var i = picked.Count - 1; i >= 0; i--)
             {
                 _batches.RemoveAt(picked[i]);
             }
+        }
 
-            return taken;
+        _taken.Set();
+        return taken;
+    }
+
+    /// <summary>Blocks (the consume thread) until fewer than <paramref name="limit"/> batches wait; false past <paramref name="timeout"/>.</summary>
+    public bool WaitBelow(int limit, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var started = Environment.TickCount64;
+        while (true)
+        {
+            _taken.Reset();
+            if (Count < limit)
+            {
+                return true;
+            }
+
+            var left = timeout - TimeSpan.FromMilliseconds(Environment.TickCount64 - started);
+            try
+            {
+                if (left <= TimeSpan.Zero || !_taken.Wait(left, cancellationToken))
+                {
+                    return Count < limit;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
         }
     }
+
+    public void Dispose() => _taken.Dispose();
 
     /// <summary>Drops the batches of abandoned partitions, each finished: they are read again by the partition's next owner.</summary>
     public void DropAbandoned()
@@ -101,6 +133,8 @@ internal sealed class WaitingBatches
                 return true;
             });
         }
+
+        _taken.Set();
     }
 
     private void Signal()

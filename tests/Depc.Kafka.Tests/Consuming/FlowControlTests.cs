@@ -45,11 +45,12 @@ public sealed class FlowControlTests
     }
 
     [Fact]
-    public void Pauses_when_enough_batches_wait_and_resumes_only_once_half_of_them_are_written()
+    public void Holds_back_when_enough_batches_wait_and_resumes_only_once_half_of_them_are_written()
     {
         var flow = Flow(maxWaiting: 8);
-        Assert.False(flow.ShouldPause(7));
-        Assert.True(flow.ShouldPause(8));
+        Assert.Equal(8, flow.MaxWaiting);
+        Assert.False(flow.IsFull(7));
+        Assert.True(flow.IsFull(8));
         Assert.False(flow.ShouldResume(7));
         Assert.False(flow.ShouldResume(5));
         Assert.True(flow.ShouldResume(4));

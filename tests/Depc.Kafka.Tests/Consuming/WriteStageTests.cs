@@ -138,7 +138,7 @@ public sealed class WriteStageTests : IDisposable
             NullLogger.Instance);
 
         // Everything is queued before the stages start, as when the writer comes back to a backlog.
-        var waiting = new WaitingBatches();
+        using var waiting = new WaitingBatches();
         foreach (var batch in queue)
         {
             waiting.Add(batch);

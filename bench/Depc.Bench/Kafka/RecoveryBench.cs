@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Text;
+using Confluent.Kafka;
+using Depc.Core.Naming;
+using Depc.Sqlite;
+using Depc.Testing.Kafka;
+using Depc.Testing.Processes;
+using Microsoft.Data.Sqlite;
+
+namespace Depc.Bench.Kafka;
+
+/// <summary>
+/// Recovery of the real <c>depc serve</c> (a child process, default Kafka group settings) on the mock cluster while a
+/// producer keeps sending: (1) time from the restart after a SIGKILL to the first write, which waits for the killed
+/// member's session to end; (2) whether a long store stall (the file locked by another writer for 20 s) costs the
+/// member its partitions; (3) the same for the whole process frozen (SIGSTOP) for less and more than the session timeout.
+/// </summary>
+public static class RecoveryBench
+{
+    private const string AdminToken = "recovery-bench-admin-token-0123456789";
+    private static readonly TeamName Team = TeamName.Parse("recovery");
+
+    public static async Task RunAsync(TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var folder = Directory.CreateTempSubdirectory("depc-recovery-bench-").FullName;
+        var database = Path.Combine(folder, "graph.db");
+        using var cluster = new MockKafkaCluster();
+        cluster.CreateTopic(Team.Topic, 4);
+        using var stop = new CancellationTokenSource();
+        var producing = ProduceAsync(cluster.BootstrapServers, stop.Token);
+        try
+        {
+            await using var server = await DepcServer.StartAsync(new DepcServerOptions(folder, ["--store", "sqlite:" + database, "--kafka-bootstrap", cluster.BootstrapServers])
+            {
+                Environment = new Dictionary<string, string?> { ["DEPC_ADMIN_TOKEN"] = AdminToken, ["DEPC_KAFKA__TOPICPATTERN"] = @"^depc\.recovery$" },
+            });
+            await using var counts = await SqliteGraphStore.OpenAsync(database, CancellationToken.None);
+            await WaitWrittenAfterAsync(counts, 0, TimeSpan.FromSeconds(60));
+            output.WriteLine("recovery: depc serve (default group settings: session 6 s, heartbeat 1 s) on the mock cluster, a producer sending all along");
+
+            var restarts = new List<TimeSpan>();
+            for (var i = 0; i < 3; i++)
+            {
+                await Task.Delay(2_000);
+                await server.KillAsync();
+                var before = await ReceivedAsync(counts);
+                var clock = Stopwatch.StartNew();
+                await server.StartAgainAsync();
+                await WaitWrittenAfterAsync(counts, before, TimeSpan.FromSeconds(120));
+                restarts.Add(clock.Elapsed);
+            }
+
+            output.WriteLine($"  restart after SIGKILL to first write: {string.Join(", ", restarts.Select(r => $"{r.TotalSeconds:F1} s"))} (median {restarts.Order().ElementAt(1).TotalSeconds:F1} s)");
+            foreach (var (session, beat) in new[] { ("00:00:10", "00:00:02"), ("00:00:45", "00:00:03") })
+            {
+                output.WriteLine($"  candidate session {session[3..]}, heartbeat {beat[3..]}: restart after SIGKILL to first write {(await RestartOnceAsync(cluster.BootstrapServers, session, beat)).TotalSeconds:F1} s");
+            }
+
+            // A store stalled 20 s (another writer holds the file): the consume thread goes on polling, heartbeats go on.
+            await Task.Delay(3_000);
+            var assignments = Assignments(server);
+            await using (var locker = new SqliteConnection($"Data Source={database};Pooling=false"))
+            {
+                await locker.OpenAsync();
+                await using var begin = locker.CreateCommand();
+                begin.CommandText = "BEGIN EXCLUSIVE";
+                await begin.ExecuteNonQueryAsync();
+                await Task.Delay(20_000);
+            }
+
+            var stalledAt = await ReceivedAsync(counts);
+            await WaitWrittenAfterAsync(counts, stalledAt, TimeSpan.FromSeconds(60));
+            output.WriteLine($"  store stalled 20 s: {Verdict(Assignments(server) - assignments)}");
+
+            foreach (var seconds in new[] { 3, 9 })
+            {
+                await Task.Delay(3_000);
+                assignments = Assignments(server);
+                Signal(server.Process.Id, "STOP");
+                await Task.Delay(TimeSpan.FromSeconds(seconds));
+                Signal(server.Process.Id, "CONT");
+                await Task.Delay(10_000);
+                output.WriteLine($"  process frozen {seconds} s (SIGSTOP): {Verdict(Assignments(server) - assignments)}");
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await producing;
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    // Another server on a folder and group of its own, with other group settings: one restart after a SIGKILL.
+    private static async Task<TimeSpan> RestartOnceAsync(string bootstrap, string session, string heartbeat)
+    {
+        var folder = Directory.CreateTempSubdirectory("depc-recovery-candidate-").FullName;
+        var database = Path.Combine(folder, "graph.db");
+        try
+        {
+            await using var server = await DepcServer.StartAsync(new DepcServerOptions(folder, ["--store", "sqlite:" + database, "--kafka-bootstrap", bootstrap])
+            {
+                Environment = new Dictionary<string, string?>
+                {
+                    ["DEPC_ADMIN_TOKEN"] = AdminToken,
+                    ["DEPC_KAFKA__TOPICPATTERN"] = @"^depc\.recovery$",
+                    ["DEPC_KAFKA__GROUPID"] = "candidate-" + session.Replace(':', '-'),
+                    ["DEPC_KAFKA__SESSIONTIMEOUT"] = session,
+                    ["DEPC_KAFKA__GROUPHEARTBEATINTERVAL"] = heartbeat,
+                },
+            });
+            await using var counts = await SqliteGraphStore.OpenAsync(database, CancellationToken.None);
+            await WaitWrittenAfterAsync(counts, 0, TimeSpan.FromSeconds(60));
+            await Task.Delay(2_000);
+            await server.KillAsync();
+            var before = await ReceivedAsync(counts);
+            var clock = Stopwatch.StartNew();
+            await server.StartAgainAsync();
+            await WaitWrittenAfterAsync(counts, before, TimeSpan.FromSeconds(120));
+            return clock.Elapsed;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string Verdict(int rebalances) =>
+        rebalances == 0 ? "kept its partitions (no rebalance)" : $"evicted: {rebalances} new assignment(s) (a rebalance; the store's positions keep it exact)";
+
+    // Each assignment logs event 3102 once.
+    private static int Assignments(DepcServer server) => server.Log.Split("[3102]").Length - 1;
+
+    private static async Task<long> ReceivedAsync(SqliteGraphStore store) => (await store.ReadTeamCountsAsync(Team, CancellationToken.None)).Received;
+
+    private static async Task WaitWrittenAfterAsync(SqliteGraphStore store, long before, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (await ReceivedAsync(store) <= before)
+        {
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"no write within {timeout}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    private static void Signal(int pid, string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+    }
+
+    // Ten small messages every 100 ms, round the partitions, until stopped.
+    private static Task ProduceAsync(string bootstrap, CancellationToken cancellationToken) => Task.Run(async () =>
+    {
+        using var producer = new ProducerBuilder<Null, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, LingerMs = 5 }).Build();
+        var i = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            for (var j = 0; j < 10; j++, i++)
+            {
+                producer.Produce(new TopicPartition(Team.Topic, i % 4), new Message<Null, byte[]> { Value = Encoding.UTF8.GetBytes($$$"""{"source": {"label": "Server", "name": "s{{{i}}}"}}""") });
+            }
+
+            try
+            {
+                await Task.Delay(100, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        producer.Flush(TimeSpan.FromSeconds(10));
+    }, CancellationToken.None);
+}
