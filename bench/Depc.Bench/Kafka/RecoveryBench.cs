@@ -54,7 +54,8 @@ public static class RecoveryBench
             output.WriteLine($"  restart after SIGKILL to first write: {string.Join(", ", restarts.Select(r => $"{r.TotalSeconds:F1} s"))} (median {restarts.Order().ElementAt(1).TotalSeconds:F1} s)");
             foreach (var (session, beat) in new[] { ("00:00:10", "00:00:02"), ("00:00:45", "00:00:03") })
             {
-                output.WriteLine($"  candidate session {session[3..]}, heartbeat {beat[3..]}: restart after SIGKILL to first write {(await RestartOnceAsync(cluster.BootstrapServers, session, beat)).TotalSeconds:F1} s");
+                var seconds = (TimeSpan.Parse(session, System.Globalization.CultureInfo.InvariantCulture).TotalSeconds, TimeSpan.Parse(beat, System.Globalization.CultureInfo.InvariantCulture).TotalSeconds);
+                output.WriteLine($"  candidate session {seconds.Item1} s, heartbeat {seconds.Item2} s: restart after SIGKILL to first write {(await RestartOnceAsync(cluster.BootstrapServers, session, beat)).TotalSeconds:F1} s");
             }
 
             // A store stalled 20 s (another writer holds the file): the consume thread goes on polling, heartbeats go on.
