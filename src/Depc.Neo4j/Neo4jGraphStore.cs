@@ -3,6 +3,7 @@ using Depc.Core.Planning;
 using Depc.Core.Storage;
 using Depc.Neo4j.Http;
 using Depc.Neo4j.Reading;
+using Depc.Neo4j.Teams;
 using Depc.Neo4j.Writing;
 
 namespace Depc.Neo4j;
@@ -10,9 +11,10 @@ namespace Depc.Neo4j;
 /// <summary>
 /// The production graph store: Neo4j over its HTTP transactional Cypher API, in the original system's layout
 /// (label <c>&lt;team&gt;_&lt;Label&gt;</c>, <c>DEPENDS_ON</c> with <c>periods</c>, <c>last_state</c>, <c>last_ts</c>).
-/// Each write's Kafka positions, team counts and idempotency key are nodes of their own labels, locked and written in
-/// the write's transaction. The rejection feed stays in the server's teams database for now (<see cref="IGraphStore.KeepsRejectionFeed"/>
-/// is false). Failures are <see cref="Neo4jException"/>; the ingestion seam retries the store-wide ones.
+/// Each write's Kafka positions, team counts, rejection feed entries and idempotency key are nodes of their own labels,
+/// locked and written in the write's transaction; teams (<see cref="Teams"/>) and each instance's beat are nodes too, so
+/// every instance on the same Neo4j shares them. Failures are <see cref="Neo4jException"/>; the ingestion seam retries
+/// the store-wide ones.
 /// </summary>
 public sealed class Neo4jGraphStore : IGraphStore
 {
@@ -32,7 +34,14 @@ public sealed class Neo4jGraphStore : IGraphStore
         _writer = new BatchWriter(_client, _constraints, _ledger);
         _queries = new GraphQueries(_client);
         _impact = new ImpactWalker(_client);
+        Teams = new Neo4jTeams(_client, _ledger);
     }
+
+    /// <summary>The teams and rejection feeds kept in this Neo4j, shared by every instance on it.</summary>
+    public Neo4jTeams Teams { get; }
+
+    /// <summary>The feed's entries are nodes written in each write's transaction.</summary>
+    public bool KeepsRejectionFeed => true;
 
     /// <summary>Where the store is; its <c>ToString()</c> hides the password.</summary>
     public Neo4jConnectionString Connection { get; }
@@ -85,6 +94,20 @@ public sealed class Neo4jGraphStore : IGraphStore
     public Task WriteHeartbeatAsync(long unixSeconds, CancellationToken cancellationToken) => _queries.WriteHeartbeatAsync(unixSeconds, cancellationToken);
 
     public Task<long?> ReadHeartbeatAsync(CancellationToken cancellationToken) => _queries.ReadHeartbeatAsync(cancellationToken);
+
+    public async Task WriteInstanceAsync(InstanceBeat beat, TimeSpan forgetAfter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(beat);
+        await _ledger.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await _client.CommitAsync([.. InstanceStatements.Write(beat, beat.LastSeenAt - (long)forgetAfter.TotalSeconds)], cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<InstanceBeat>> ReadInstancesAsync(CancellationToken cancellationToken)
+    {
+        var beats = new List<InstanceBeat>();
+        await _client.CommitAsync([InstanceStatements.Read(beats)], cancellationToken).ConfigureAwait(false);
+        return beats;
+    }
 
     public Task<IReadOnlyList<LabelCount>> GetLabelsAsync(TeamName team, CancellationToken cancellationToken) => _queries.GetLabelsAsync(team, cancellationToken);
 

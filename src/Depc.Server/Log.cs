@@ -42,6 +42,12 @@ internal static partial class Log
     [LoggerMessage(5102, LogLevel.Information, "HTTP writes for team {Team} succeed again after {Failures} failed attempts")]
     public static partial void HttpStoreRecovered(ILogger logger, string team, int failures);
 
+    [LoggerMessage(5600, LogLevel.Information, "{Count} teams copied from the teams file {File} into the store (teams already in the store kept); the file is no longer needed")]
+    public static partial void LegacyTeamsImported(ILogger logger, int count, string file);
+
+    [LoggerMessage(5601, LogLevel.Warning, "Cannot write this instance's beat ({Instance}) to the store; trying again at the next tick")]
+    public static partial void InstanceBeatFailed(ILogger logger, string instance, Exception exception);
+
     [LoggerMessage(5040, LogLevel.Warning, "No web page in {Root}: / answers how to build it; the API works without it")]
     public static partial void WebPageMissing(ILogger logger, string root);
 }

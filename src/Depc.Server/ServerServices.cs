@@ -7,6 +7,7 @@ using Depc.Kafka.Configuration;
 using Depc.Kafka.Telemetry;
 using Depc.Server.Auth;
 using Depc.Server.Ingestion;
+using Depc.Server.Instances;
 using Depc.Server.Operations;
 using Depc.Server.Options;
 using Depc.Server.Rejections;
@@ -31,10 +32,11 @@ internal static class ServerServices
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ServerOptions>>().Value;
-            return SqliteTeamBackend.ForStore(options.Store, options.TeamsDatabase, options.RejectionRetention);
+            return TeamBackends.For(
+                sp.GetRequiredService<IGraphStore>(), options.Store, options.TeamsDatabase, options.RejectionRetention, sp.GetRequiredService<ILogger<TeamRegistry>>());
         });
-        services.TryAddSingleton<ITeamCredentialStore>(sp => sp.GetRequiredService<SqliteTeamBackend>());
-        services.TryAddSingleton<IRejectionLog>(sp => sp.GetRequiredService<SqliteTeamBackend>());
+        services.TryAddSingleton<ITeamCredentialStore>(sp => sp.GetRequiredService<ITeamBackend>());
+        services.TryAddSingleton<IRejectionLog>(sp => sp.GetRequiredService<ITeamBackend>());
         services.TryAddSingleton<TeamRegistry>();
         services.AddHostedService<StoreInitializer>();
 
@@ -72,6 +74,8 @@ internal static class ServerServices
         }
 
         services.TryAddSingleton<ITeamTopicCreator, NoTopicCreator>();
+        services.TryAddSingleton(InstanceIdentity.From(configuration));
+        services.AddHostedService<InstanceBeatWriter>();
         services.AddMetrics();
         services.TryAddSingleton<IConsumerLagSource, NoConsumerLag>();
         services.TryAddSingleton<DepcMetrics>();

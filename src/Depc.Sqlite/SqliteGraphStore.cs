@@ -158,6 +158,15 @@ public sealed class SqliteGraphStore : IGraphStore
     public Task<long?> ReadHeartbeatAsync(CancellationToken cancellationToken) =>
         ReadAsync(GraphReader.Heartbeat, cancellationToken);
 
+    public Task WriteInstanceAsync(InstanceBeat beat, TimeSpan forgetAfter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(beat);
+        return WriteAsync(_ => InstanceRows.Write(_writeConnection!, beat, beat.LastSeenAt - (long)forgetAfter.TotalSeconds), "instance beat", cancellationToken);
+    }
+
+    public Task<IReadOnlyList<InstanceBeat>> ReadInstancesAsync(CancellationToken cancellationToken) =>
+        ReadAsync(InstanceRows.Read, cancellationToken);
+
     public Task<IReadOnlyList<LabelCount>> GetLabelsAsync(TeamName team, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<LabelCount>>(c => GraphReader.Labels(c, team), cancellationToken);
 

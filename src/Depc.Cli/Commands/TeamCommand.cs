@@ -35,7 +35,7 @@ internal static class TeamCommand
         {
             var team = TeamName.Parse(r.GetValue(name));
             var topics = r.GetValue(bootstrap) is { Length: > 0 } servers ? new KafkaTopicCreator(new KafkaOptions { BootstrapServers = servers }) : null;
-            var registry = await OpenAsync(r, store, teams, topics, ct).ConfigureAwait(false);
+            await using var registry = await OpenAsync(r, store, teams, topics, ct).ConfigureAwait(false);
             var created = await registry.CreateAsync(team, ct).ConfigureAwait(false)
                 ?? throw new CliFailure(ExitCodes.Refused, $"team '{team}' already exists (rotate-token gives it a new token)");
             CliJson.WriteLine(console.Out, created);
@@ -50,7 +50,7 @@ internal static class TeamCommand
         var command = new Command("list", "List the teams (never their tokens)") { store, teams };
         command.SetAction((r, ct) => CliAction.RunAsync(console, async () =>
         {
-            var registry = await OpenAsync(r, store, teams, null, ct).ConfigureAwait(false);
+            await using var registry = await OpenAsync(r, store, teams, null, ct).ConfigureAwait(false);
             CliJson.WriteLine(console.Out, await registry.ListAsync(ct).ConfigureAwait(false));
             return ExitCodes.Ok;
         }));
@@ -64,7 +64,7 @@ internal static class TeamCommand
         command.SetAction((r, ct) => CliAction.RunAsync(console, async () =>
         {
             var team = TeamName.Parse(r.GetValue(name));
-            var registry = await OpenAsync(r, store, teams, null, ct).ConfigureAwait(false);
+            await using var registry = await OpenAsync(r, store, teams, null, ct).ConfigureAwait(false);
             var rotated = await registry.RotateTokenAsync(team, ct).ConfigureAwait(false)
                 ?? throw new CliFailure(ExitCodes.NotFound, $"there is no team '{team}'");
             CliJson.WriteLine(console.Out, rotated);
@@ -80,7 +80,7 @@ internal static class TeamCommand
         command.SetAction((r, ct) => CliAction.RunAsync(console, async () =>
         {
             var team = TeamName.Parse(r.GetValue(name));
-            var registry = await OpenAsync(r, store, teams, null, ct).ConfigureAwait(false);
+            await using var registry = await OpenAsync(r, store, teams, null, ct).ConfigureAwait(false);
             if (!await registry.DeleteAsync(team, ct).ConfigureAwait(false))
             {
                 throw new CliFailure(ExitCodes.NotFound, $"there is no team '{team}'");
@@ -96,7 +96,7 @@ internal static class TeamCommand
 
     private static Option<string?> TeamsDatabase() => new("--teams-database")
     {
-        Description = "With a Neo4j store: the SQLite file holding team credentials (default: depc-teams.db, as depc serve's Depc:TeamsDatabase)",
+        Description = "With a Neo4j store: a teams file of an earlier Depc whose teams are copied into Neo4j when it exists (default: depc-teams.db, as depc serve's Depc:TeamsDatabase); teams live in Neo4j",
     };
 
     private static Task<TeamRegistry> OpenAsync(ParseResult r, Option<string?> store, Option<string?> teams, ITeamTopicCreator? topics, CancellationToken cancellationToken) =>

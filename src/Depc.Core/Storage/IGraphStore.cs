@@ -52,6 +52,15 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>Reads the heartbeat, null when none was written.</summary>
     Task<long?> ReadHeartbeatAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records this instance's beat (its own node or row, beside the shared heartbeat) and forgets instances not seen
+    /// for <paramref name="forgetAfter"/>.
+    /// </summary>
+    Task WriteInstanceAsync(InstanceBeat beat, TimeSpan forgetAfter, CancellationToken cancellationToken);
+
+    /// <summary>Every instance's last beat, by id.</summary>
+    Task<IReadOnlyList<InstanceBeat>> ReadInstancesAsync(CancellationToken cancellationToken);
+
     /// <summary>The team's labels with their node counts, sorted by label.</summary>
     Task<IReadOnlyList<LabelCount>> GetLabelsAsync(TeamName team, CancellationToken cancellationToken);
 

@@ -15,9 +15,12 @@ public sealed class DepcMetrics
     private readonly Counter<long> _messages;
     private readonly Histogram<int> _batchSize;
     private readonly Histogram<double> _writeDuration;
+    private readonly TimeProvider _time;
+    private long _lastWriteAt;
 
-    public DepcMetrics(IMeterFactory meterFactory, IConsumerLagSource lag)
+    public DepcMetrics(IMeterFactory meterFactory, IConsumerLagSource lag, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         ArgumentNullException.ThrowIfNull(meterFactory);
         ArgumentNullException.ThrowIfNull(lag);
         var meter = meterFactory.Create(MeterName);
@@ -34,9 +37,17 @@ public sealed class DepcMetrics
             "Messages of a partition not yet written");
     }
 
+    /// <summary>When this instance last wrote a batch of messages (Unix seconds, any path), null before its first.</summary>
+    public long? LastWriteAt => Volatile.Read(ref _lastWriteAt) is var at and > 0 ? at : null;
+
     public void BatchWritten(TeamName team, IngestReport report, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(report);
+        if (report.Received > 0)
+        {
+            Volatile.Write(ref _lastWriteAt, _time.GetUtcNow().ToUnixTimeSeconds());
+        }
+
         var tag = new KeyValuePair<string, object?>("team", team.Value);
         Add(tag, "accepted", report.Accepted);
         Add(tag, "rejected", report.Rejected);

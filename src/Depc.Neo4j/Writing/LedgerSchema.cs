@@ -3,11 +3,24 @@ using Depc.Neo4j.Http;
 namespace Depc.Neo4j.Writing;
 
 /// <summary>
-/// The uniqueness constraints of the ledger's labels (and the index that prunes old idempotency keys), created once
+/// The uniqueness constraints of the labels kept beside the graph (ledger, teams, feed, instances) and their indexes, created once
 /// per store instance before its first write, each in a transaction of its own (Neo4j refuses schema and data together).
 /// </summary>
 internal sealed class LedgerSchema(Neo4jClient client) : IDisposable
 {
+    private static readonly (string Label, string Property)[] Unique =
+    [
+        (LedgerStatements.Position, "key"), (LedgerStatements.TeamCounts, "team"), (LedgerStatements.Idempotency, "key"),
+        (Teams.TeamStatements.Team, "name"), (Teams.TeamStatements.Team, "token_hash"), (FeedStatements.Rejection, "key"),
+        (InstanceStatements.Instance, "id"),
+    ];
+
+    // Old idempotency keys are pruned by age; a deleted team's feed is found by team.
+    private static readonly (string Label, string Property)[] Indexed =
+        [(LedgerStatements.Idempotency, "created_at"), (FeedStatements.Rejection, "team")];
+
+    private const int SchemaAttempts = 8;
+
     private readonly SemaphoreSlim _once = new(1, 1);
     private volatile bool _ready;
 
@@ -27,7 +40,7 @@ internal sealed class LedgerSchema(Neo4jClient client) : IDisposable
             }
 
             var modern = (await client.GetServerAsync(cancellationToken).ConfigureAwait(false)).Dialect.IsModern;
-            foreach (var (label, property) in new[] { (LedgerStatements.Position, "key"), (LedgerStatements.TeamCounts, "team"), (LedgerStatements.Idempotency, "key") })
+            foreach (var (label, property) in Unique)
             {
                 await CreateAsync(
                     modern
@@ -36,11 +49,15 @@ internal sealed class LedgerSchema(Neo4jClient client) : IDisposable
                     cancellationToken).ConfigureAwait(false);
             }
 
-            await CreateAsync(
-                modern
-                    ? $"CREATE INDEX IF NOT EXISTS FOR (n:{LedgerStatements.Idempotency}) ON (n.created_at)"
-                    : $"CREATE INDEX ON :{LedgerStatements.Idempotency}(created_at)",
-                cancellationToken).ConfigureAwait(false);
+            foreach (var (label, property) in Indexed)
+            {
+                await CreateAsync(
+                    modern
+                        ? $"CREATE INDEX IF NOT EXISTS FOR (n:{label}) ON (n.{property})"
+                        : $"CREATE INDEX ON :{label}({property})",
+                    cancellationToken).ConfigureAwait(false);
+            }
+
             _ready = true;
         }
         finally
@@ -53,13 +70,24 @@ internal sealed class LedgerSchema(Neo4jClient client) : IDisposable
 
     private async Task CreateAsync(string text, CancellationToken cancellationToken)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await client.CommitAsync([new CypherStatement(text)], cancellationToken).ConfigureAwait(false);
-        }
-        catch (Neo4jException e) when (Cypher.CypherDialect.MeansAlreadyExists(e.Code))
-        {
-            // 4.x refuses to create what exists; 3.x and 5.x say nothing.
+            try
+            {
+                await client.CommitAsync([new CypherStatement(text)], cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Neo4jException e) when (Cypher.CypherDialect.MeansAlreadyExists(e.Code))
+            {
+                // 4.x refuses to create what exists; 3.x and 5.x say nothing.
+                return;
+            }
+            catch (Neo4jException e) when (attempt < SchemaAttempts && e.Code == "Neo.TransientError.Transaction.DeadlockDetected")
+            {
+                // Instances starting together create the same schema at once, and Neo4j's schema lock deadlocks them
+                // (seen with three instances on 3.1.1): a schema statement is idempotent, so the loser runs it again.
+                await Task.Delay(Random.Shared.Next(20, 100 * attempt), cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 }

@@ -8,7 +8,8 @@ namespace Depc.Neo4j.Writing;
 /// <summary>
 /// The Cypher of what commits with a batch (<see cref="LedgerLocks"/>): a node per Kafka position
 /// <c>(:_Depc_Position {key, group, topic, partition, next})</c>, per team's counts <c>(:_Depc_TeamCounts {team, …})</c>
-/// and per idempotency key <c>(:_Depc_Idempotency {key, team, hash, answer, created_at})</c>, each label under a
+/// and per idempotency key <c>(:_Depc_Idempotency {key, team, hash, answer, created_at})</c>, the team's feed entries
+/// (<see cref="FeedStatements"/>), each label under a
 /// uniqueness constraint (<see cref="LedgerSchema"/>). A team's labels are <c>&lt;team&gt;_&lt;Label&gt;</c> and a
 /// team name cannot start with '_', so these labels are never a team's.
 /// </summary>
@@ -55,7 +56,7 @@ internal static class LedgerStatements
             ? new StoredAnswer(Convert.FromBase64String(row[0].GetString() ?? ""), row[1].GetString()!, row[2].GetInt64())
             : null));
 
-    /// <summary>The counts, positions and key of a completed write, for its commit request.</summary>
+    /// <summary>The counts, feed entries, positions and key of a completed write, for its commit request.</summary>
     public static IEnumerable<CypherStatement> Commit(StoreWrite write, CompletedWrite completed)
     {
         var c = completed.Counts;
@@ -84,6 +85,14 @@ internal static class LedgerStatements
                         w.WriteNull("at"u8);
                     }
                 });
+        }
+
+        if (write.Feed is { } feed)
+        {
+            foreach (var statement in FeedStatements.Append(write.Team, completed.Feed, feed.Retention))
+            {
+                yield return statement;
+            }
         }
 
         if (write.Positions.Count > 0)
@@ -121,6 +130,12 @@ internal static class LedgerStatements
                 w => w.WriteNumber("cutoff"u8, write.At - (long)key.Retention.TotalSeconds));
         }
     }
+
+    /// <summary>Takes the write lock of the team's counts node (creating it if needed), as a write's counts statement does.</summary>
+    public static CypherStatement LockCounts(TeamName team) => new(
+        $"MERGE (c:{TeamCounts} {{team: $team}}) ON CREATE SET c.received = 0, c.accepted = 0, c.rejected = 0, c.duplicates = 0 " +
+        "SET c.`__lock` = true REMOVE c.`__lock`",
+        w => w.WriteString("team"u8, team.Value));
 
     public static CypherStatement ReadPositions(string group, string topic, List<StoredPosition> positions) => new(
         $"MATCH (p:{Position}) WHERE p.group = $group AND p.topic = $topic AND p.next IS NOT NULL RETURN p.partition, p.next ORDER BY p.partition",

@@ -18,7 +18,7 @@ internal sealed class StoreInitializer(
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
         await teams.InitializeAsync(cancellationToken).ConfigureAwait(false);
         var settings = options.Value;
-        var teamsDatabase = settings.Store.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) ? "the store" : settings.TeamsDatabase;
+        var teamsDatabase = teams is SqliteTeamBackend { Path: var path } && !settings.Store.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) ? path : "the store";
         Log.StoreOpened(logger, StoreLocator.Describe(settings.Store), teamsDatabase);
     }
 

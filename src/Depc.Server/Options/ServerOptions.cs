@@ -16,8 +16,8 @@ public sealed class ServerOptions : IValidatableObject
     public string? AdminToken { get; set; }
 
     /// <summary>
-    /// The SQLite file holding team credentials and the rejection feed when the graph store is not SQLite
-    /// (with a SQLite store they live in the store's own file).
+    /// Teams and rejection feeds live in the store in use (the SQLite file, or Neo4j). With a Neo4j store, a teams file
+    /// of an earlier Depc at this path, when it exists, has its teams copied into Neo4j at start; nothing is written to it.
     /// </summary>
     [Required]
     public string TeamsDatabase { get; set; } = "depc-teams.db";
@@ -50,10 +50,17 @@ public sealed class ServerOptions : IValidatableObject
     public int RejectionRetention { get; set; } = 1000;
 
     /// <summary>
-    /// How long a token's lookup is remembered (default 5 s): a rotated or deleted token stops working
-    /// on other servers sharing the database within this time (at once on the server that changed it).
+    /// How long a token's lookup is remembered (default 5 s, at most <see cref="MaxTokenCacheDuration"/>): a rotated or
+    /// deleted token stops working on the other instances sharing the store within this time (at once on the instance
+    /// that changed it).
     /// </summary>
     public TimeSpan TokenCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest <see cref="TokenCacheDuration"/> allowed: how long, at worst, a revoked token keeps working somewhere.</summary>
+    public static readonly TimeSpan MaxTokenCacheDuration = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often each instance writes its beat (id, host, partitions, last write) to the store (default 5 s).</summary>
+    public TimeSpan InstanceBeatInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Create <c>depc.&lt;team&gt;</c> when a team is created (default off): needs Kafka admin rights, and uses
@@ -77,9 +84,14 @@ public sealed class ServerOptions : IValidatableObject
             yield return new ValidationResult("Depc:IdempotencyRetention must be at least 24 hours (00:24:00:00 or more)", [nameof(IdempotencyRetention)]);
         }
 
-        if (TokenCacheDuration < TimeSpan.Zero || TokenCacheDuration > TimeSpan.FromMinutes(10))
+        if (TokenCacheDuration < TimeSpan.Zero || TokenCacheDuration > MaxTokenCacheDuration)
         {
-            yield return new ValidationResult("Depc:TokenCacheDuration must be between 0 and 10 minutes", [nameof(TokenCacheDuration)]);
+            yield return new ValidationResult("Depc:TokenCacheDuration must be between 0 and 1 minute (00:01:00)", [nameof(TokenCacheDuration)]);
+        }
+
+        if (InstanceBeatInterval < TimeSpan.FromMilliseconds(100) || InstanceBeatInterval > TimeSpan.FromMinutes(5))
+        {
+            yield return new ValidationResult("Depc:InstanceBeatInterval must be between 00:00:00.1 and 00:05:00", [nameof(InstanceBeatInterval)]);
         }
 
         if (!Store.StartsWith("sqlite:", StringComparison.Ordinal) && !Store.StartsWith("neo4j:", StringComparison.Ordinal))

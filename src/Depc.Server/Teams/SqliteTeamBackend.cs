@@ -5,7 +5,7 @@ using Depc.Sqlite.Teams;
 namespace Depc.Server.Teams;
 
 /// <summary>Team credentials and the rejection feed in SQLite tables (<see cref="TeamTables"/>).</summary>
-internal sealed class SqliteTeamBackend(TeamTables tables, int rejectionRetention) : ITeamCredentialStore, IRejectionLog
+internal sealed class SqliteTeamBackend(TeamTables tables, int rejectionRetention) : ITeamBackend
 {
     private readonly SqliteTeamCredentials _credentials = new(tables);
     private readonly SqliteRejectionLog _rejections = new(tables, rejectionRetention);
@@ -26,7 +26,7 @@ internal sealed class SqliteTeamBackend(TeamTables tables, int rejectionRetentio
     public async Task<IReadOnlyList<TeamInfo>> ListAsync(CancellationToken cancellationToken)
     {
         var rows = await _credentials.ListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(r => new TeamInfo(r.Name, r.CreatedAt, r.RotatedAt))];
+        return [.. rows.Select(TeamInfo.Of)];
     }
 
     public async Task<string?> FindTeamAsync(byte[] tokenHash, CancellationToken cancellationToken) =>
@@ -43,7 +43,7 @@ internal sealed class SqliteTeamBackend(TeamTables tables, int rejectionRetentio
 
     /// <summary>
     /// The backend for a store spec: inside the graph's own SQLite file for <c>sqlite:PATH</c> (one file to back up,
-    /// shared by every server on it); otherwise the <paramref name="teamsDatabase"/> file.
+    /// shared by every server on it); otherwise the <paramref name="teamsDatabase"/> file (a store of a test's own kind).
     /// </summary>
     public static SqliteTeamBackend ForStore(string storeSpec, string teamsDatabase, int rejectionRetention)
     {

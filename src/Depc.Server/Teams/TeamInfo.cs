@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Depc.Core.Storage;
 
 namespace Depc.Server.Teams;
 
@@ -6,4 +7,11 @@ namespace Depc.Server.Teams;
 public sealed record TeamInfo(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("created_at")] long CreatedAt,
-    [property: JsonPropertyName("token_rotated_at")] long TokenRotatedAt);
+    [property: JsonPropertyName("token_rotated_at")] long TokenRotatedAt)
+{
+    public static TeamInfo Of(StoredTeam team)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        return new(team.Name, team.CreatedAt, team.RotatedAt);
+    }
+}

@@ -1,5 +1,8 @@
 using Depc.Core.Naming;
+using Depc.Neo4j;
 using Depc.Server.Auth;
+using Depc.Server.Stores;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Depc.Server.Teams;
 
@@ -7,14 +10,34 @@ namespace Depc.Server.Teams;
 /// Team lifecycle for the admin API and <c>depc team</c>: a token is generated here, returned once and
 /// only its hash stored; creating a team also creates its topic when Kafka admin access is configured.
 /// </summary>
-public sealed class TeamRegistry(ITeamCredentialStore store, ITeamTopicCreator topics, TimeProvider time)
+public sealed class TeamRegistry(ITeamCredentialStore store, ITeamTopicCreator topics, TimeProvider time) : IAsyncDisposable
 {
-    /// <summary>A registry on the credentials that belong to a store spec (see <see cref="Options.ServerOptions.TeamsDatabase"/>).</summary>
+    private IAsyncDisposable? _ownedStore;
+
+    /// <summary>A registry on the credentials that belong to a store spec: in the store itself (see <see cref="TeamBackends"/>).</summary>
     public static async Task<TeamRegistry> OpenAsync(string storeSpec, string teamsDatabase, ITeamTopicCreator? topics, CancellationToken cancellationToken)
     {
-        var backend = SqliteTeamBackend.ForStore(storeSpec, teamsDatabase, rejectionRetention: 1);
-        await backend.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        return new TeamRegistry(backend, topics ?? new NoTopicCreator(), TimeProvider.System);
+        // A SQLite store's teams are tables of its file: the graph itself need not be opened.
+        var graph = storeSpec.StartsWith(Neo4jConnectionString.Prefix, StringComparison.OrdinalIgnoreCase)
+            ? await StoreLocator.OpenAsync(storeSpec, cancellationToken).ConfigureAwait(false)
+            : null;
+        try
+        {
+            var backend = graph is null
+                ? SqliteTeamBackend.ForStore(storeSpec, teamsDatabase, rejectionRetention: 1)
+                : TeamBackends.For(graph, storeSpec, teamsDatabase, rejectionRetention: 1, NullLogger.Instance);
+            await backend.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            return new TeamRegistry(backend, topics ?? new NoTopicCreator(), TimeProvider.System) { _ownedStore = graph };
+        }
+        catch
+        {
+            if (graph is not null)
+            {
+                await graph.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
     }
 
     /// <returns>The new token, or null when the team already exists.</returns>
@@ -43,6 +66,9 @@ public sealed class TeamRegistry(ITeamCredentialStore store, ITeamTopicCreator t
     public Task<bool> DeleteAsync(TeamName team, CancellationToken cancellationToken) => store.DeleteAsync(team, cancellationToken);
 
     public Task<IReadOnlyList<TeamInfo>> ListAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);
+
+    /// <summary>Closes the store when <see cref="OpenAsync"/> opened it.</summary>
+    public ValueTask DisposeAsync() => _ownedStore?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private long Now() => time.GetUtcNow().ToUnixTimeSeconds();
 }

@@ -7,11 +7,11 @@ namespace Depc.Sqlite.Schema;
 /// The embedded graph: nodes unique per (team, label, name), one row per <c>DEPENDS_ON</c> with its periods as a JSON
 /// list, and a <c>generation</c> counter every writer bumps so that caches held by one process notice writes made by
 /// another. Beside it, what commits with every write: Kafka positions per (group, topic, partition), each team's
-/// counts, HTTP idempotency keys with their answers, and the teams' rejection feed.
+/// counts, HTTP idempotency keys with their answers, the teams' rejection feed, and each instance's last beat.
 /// </summary>
 internal static class SqliteSchema
 {
-    /// <summary>2: positions, counts and idempotency keys (a version-1 Depc would write without them, so it refuses the file).</summary>
+    /// <summary>2: positions, counts, idempotency keys and instances (a version-1 Depc would write without them, so it refuses the file).</summary>
     public const int Version = 2;
 
     private const string Ddl = """
@@ -56,6 +56,12 @@ internal static class SqliteSchema
             created_at   INTEGER NOT NULL,
             PRIMARY KEY (team, key));
         CREATE INDEX IF NOT EXISTS depc_idempotency_by_age ON depc_idempotency (created_at);
+        CREATE TABLE IF NOT EXISTS depc_instances (
+            id            TEXT PRIMARY KEY,
+            host          TEXT NOT NULL,
+            partitions    TEXT NOT NULL,
+            last_write_at INTEGER,
+            last_seen_at  INTEGER NOT NULL) WITHOUT ROWID;
         """;
 
     public static void Create(SqliteConnection connection)

@@ -1,3 +1,4 @@
+using Depc.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Depc.Sqlite.Teams;

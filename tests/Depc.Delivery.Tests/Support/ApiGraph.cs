@@ -49,6 +49,9 @@ internal static class ApiGraph
     public static async Task<JsonArray> RejectionsAsync(HttpClient admin, string team) =>
         (await GetAsync(admin, $"/v1/teams/{team}/rejections?limit=1000")).AsArray();
 
+    /// <summary>The service's <c>/v1/status</c>: live instances and each partition's owner.</summary>
+    public static async Task<JsonNode> ServiceStatusAsync(HttpClient admin) => await GetAsync(admin, "/v1/status");
+
     private static long Long(JsonNode status, string name) => status[name]!.GetValue<long>();
 
     private static async Task<JsonNode> GetAsync(HttpClient client, string path)

@@ -67,6 +67,10 @@ internal sealed class ZombieStore(IGraphStore store) : IGraphStore
 
     public Task<long?> ReadHeartbeatAsync(CancellationToken cancellationToken) => store.ReadHeartbeatAsync(cancellationToken);
 
+    public Task WriteInstanceAsync(InstanceBeat beat, TimeSpan forgetAfter, CancellationToken cancellationToken) => store.WriteInstanceAsync(beat, forgetAfter, cancellationToken);
+
+    public Task<IReadOnlyList<InstanceBeat>> ReadInstancesAsync(CancellationToken cancellationToken) => store.ReadInstancesAsync(cancellationToken);
+
     public Task<IReadOnlyList<LabelCount>> GetLabelsAsync(TeamName team, CancellationToken cancellationToken) => store.GetLabelsAsync(team, cancellationToken);
 
     public Task<IReadOnlyList<string>> GetNodeNamesAsync(TeamName team, string label, NodeListQuery query, CancellationToken cancellationToken) => store.GetNodeNamesAsync(team, label, query, cancellationToken);

@@ -115,6 +115,10 @@ public sealed class ScriptedStore : IGraphStore
 
     public Task<long?> ReadHeartbeatAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task WriteInstanceAsync(InstanceBeat beat, TimeSpan forgetAfter, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<InstanceBeat>> ReadInstancesAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<IReadOnlyList<LabelCount>> GetLabelsAsync(TeamName team, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<string>> GetNodeNamesAsync(TeamName team, string label, NodeListQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
