@@ -26,13 +26,15 @@ public sealed class DialectTests
 
         Assert.Equal("5.26.0", store.ServerVersion);
         var commits = handler.Requests.Where(r => r.Path == "/db/inventory/tx/commit").Select(r => r.Body!).ToList();
-        Assert.Equal(6, commits.Count);
+        Assert.Equal(11, commits.Count);
         Assert.Contains("CREATE CONSTRAINT IF NOT EXISTS FOR (n:`acme_Server`) REQUIRE n.name IS UNIQUE", commits[0], StringComparison.Ordinal);
         Assert.Contains("CREATE CONSTRAINT IF NOT EXISTS FOR (n:`_Depc_Position`) REQUIRE n.key IS UNIQUE", commits[1], StringComparison.Ordinal);
-        Assert.Contains("CREATE INDEX IF NOT EXISTS FOR (n:`_Depc_Idempotency`) ON (n.created_at)", commits[4], StringComparison.Ordinal);
+        Assert.Contains("CREATE CONSTRAINT IF NOT EXISTS FOR (n:`_Depc_Team`) REQUIRE n.token_hash IS UNIQUE", commits[5], StringComparison.Ordinal);
+        Assert.Contains("CREATE INDEX IF NOT EXISTS FOR (n:`_Depc_Idempotency`) ON (n.created_at)", commits[8], StringComparison.Ordinal);
+        Assert.Contains("CREATE INDEX IF NOT EXISTS FOR (n:`_Depc_Rejection`) ON (n.team)", commits[9], StringComparison.Ordinal);
         // One request: the nodes and the team's counts, committed together.
-        Assert.Contains("MERGE (n:`acme_Server` {name: row.name})", commits[5], StringComparison.Ordinal);
-        Assert.Contains("MERGE (c:`_Depc_TeamCounts` {team: $team})", commits[5], StringComparison.Ordinal);
+        Assert.Contains("MERGE (n:`acme_Server` {name: row.name})", commits[10], StringComparison.Ordinal);
+        Assert.Contains("MERGE (c:`_Depc_TeamCounts` {team: $team})", commits[10], StringComparison.Ordinal);
         Assert.All(handler.Requests, r => Assert.Equal("Basic bmVvNGo6cHc=", r.Authorization));
     }
 
