@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Depc.Delivery.Tests.Support;
 using Depc.Testing.Neo4j;
+using Depc.Testing.Processes;
 using Xunit.Abstractions;
 
 namespace Depc.Delivery.Tests.Scale;
@@ -13,7 +14,7 @@ namespace Depc.Delivery.Tests.Scale;
 /// cluster share one state. A team created through the first works with its token on the others; a stream over 16
 /// partitions is split among the three; one is killed with SIGKILL mid-stream and the others take its partitions; the
 /// graph, the exact counts and the rejection feed are then the same through every instance and equal to a run of the
-/// same stream by a single instance.
+/// same stream by a single instance. A teams file of an earlier Depc next to the first instance is copied into Neo4j.
 /// </summary>
 [Collection(DeliveryTests.Name)]
 public sealed class ScaleOutTests(KafkaCluster kafka, ITestOutputHelper output) : IAsyncLifetime
@@ -47,6 +48,12 @@ public sealed class ScaleOutTests(KafkaCluster kafka, ITestOutputHelper output) 
         var instances = new List<DepcInstance>();
         try
         {
+            // The first instance's folder holds a teams file of an earlier Depc (Depc:TeamsDatabase, default depc-teams.db).
+            var legacy = "legacy-" + id;
+            Directory.CreateDirectory(Path.Combine(folder, "depc-1"));
+            var created = (await DepcCommand.RunAsync(Path.Combine(folder, "depc-1"), ["team", "create", legacy, "--store", "sqlite:depc-teams.db"])).OutputOfSuccess();
+            var legacyToken = JsonNode.Parse(created)!["token"]!.GetValue<string>();
+
             instances.AddRange(await Task.WhenAll(Enumerable.Range(1, 3).Select(n => StartAsync(folder, $"depc-{n}", team))));
             output.WriteLine($"{clock.Elapsed.TotalSeconds,6:F1} s  three instances ready");
 
@@ -54,10 +61,16 @@ public sealed class ScaleOutTests(KafkaCluster kafka, ITestOutputHelper output) 
             var token = await CreateTeamAsync(instances[0], team);
             foreach (var instance in instances)
             {
-                using var client = instance.Server.Client(token);
-                var caller = await client.GetFromJsonAsync<JsonObject>("/v1/whoami");
-                Assert.Equal(team, caller!["team"]!.GetValue<string>());
+                Assert.Equal(team, await WhoAsync(instance, token));
+
+                // The earlier file's team was copied into Neo4j by the first instance: its token works everywhere.
+                Assert.Equal(legacy, await WhoAsync(instance, legacyToken));
             }
+
+            // depc team on the same Neo4j sees both, from any machine.
+            var listed = (await DepcCommand.RunAsync(folder, ["team", "list", "--store", _neo4j!.StoreSpec])).OutputOfSuccess();
+            Assert.Contains($"\"{team}\"", listed, StringComparison.Ordinal);
+            Assert.Contains($"\"{legacy}\"", listed, StringComparison.Ordinal);
 
             using var producer = new StreamProducer(kafka.BootstrapServers);
             var half = stream.Count / 2;
@@ -138,6 +151,13 @@ public sealed class ScaleOutTests(KafkaCluster kafka, ITestOutputHelper output) 
             ["DEPC_KAFKA__MAXBATCHMESSAGES"] = "50",
             ["DEPC_KAFKA__MAXWRITEMESSAGES"] = "200",
         });
+
+    private static async Task<string> WhoAsync(DepcInstance instance, string token)
+    {
+        using var client = instance.Server.Client(token);
+        var caller = await client.GetFromJsonAsync<JsonObject>("/v1/whoami");
+        return caller!["team"]!.GetValue<string>();
+    }
 
     private static async Task<string> CreateTeamAsync(DepcInstance instance, string team)
     {
