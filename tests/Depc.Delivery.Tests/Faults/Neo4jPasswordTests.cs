@@ -9,25 +9,13 @@ using Xunit.Abstractions;
 namespace Depc.Delivery.Tests.Faults;
 
 [Collection(DeliveryTests.Name)]
-public sealed class Neo4jPasswordTests(KafkaCluster kafka, ITestOutputHelper output) : IAsyncLifetime
+public sealed class Neo4jPasswordTests(KafkaCluster kafka, ITestOutputHelper output) : OwnNeo4j
 {
     private const string Changed = "changed-by-an-operator";
-    private Neo4jTestServer? _neo4j;
-
-    public async Task InitializeAsync() => _neo4j = await Neo4jTestServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_neo4j is not null)
-        {
-            await _neo4j.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task A_changed_Neo4j_password_pauses_consumption_and_rejects_nothing_then_everything_is_applied_once_it_is_back()
     {
-        var neo4j = _neo4j!;
+        var neo4j = Neo4j;
         var team = "pw-" + Guid.NewGuid().ToString("N")[..8];
         kafka.Cluster.CreateTopic("depc." + team, 2);
         var folder = Directory.CreateTempSubdirectory("depc-password-").FullName;

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Depc.Delivery.Tests.Support;
-using Depc.Testing.Neo4j;
 using Depc.Testing.Processes;
 using Xunit.Abstractions;
 
@@ -17,21 +16,9 @@ namespace Depc.Delivery.Tests.Scale;
 /// same stream by a single instance. A teams file of an earlier Depc next to the first instance is copied into Neo4j.
 /// </summary>
 [Collection(DeliveryTests.Name)]
-public sealed class ScaleOutTests(KafkaCluster kafka, ITestOutputHelper output) : IAsyncLifetime
+public sealed class ScaleOutTests(KafkaCluster kafka, ITestOutputHelper output) : OwnNeo4j
 {
     private const int Partitions = 16;
-
-    private Neo4jTestServer? _neo4j;
-
-    public async Task InitializeAsync() => _neo4j = await Neo4jTestServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_neo4j is not null)
-        {
-            await _neo4j.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task Three_instances_share_teams_split_partitions_take_over_a_killed_one_and_agree_with_a_single_instance()
@@ -68,7 +55,7 @@ public sealed class ScaleOutTests(KafkaCluster kafka, ITestOutputHelper output) 
             }
 
             // depc team on the same Neo4j sees both, from any machine.
-            var listed = (await DepcCommand.RunAsync(folder, ["team", "list", "--store", _neo4j!.StoreSpec])).OutputOfSuccess();
+            var listed = (await DepcCommand.RunAsync(folder, ["team", "list", "--store", Neo4j.StoreSpec])).OutputOfSuccess();
             Assert.Contains($"\"{team}\"", listed, StringComparison.Ordinal);
             Assert.Contains($"\"{legacy}\"", listed, StringComparison.Ordinal);
 
@@ -140,7 +127,7 @@ public sealed class ScaleOutTests(KafkaCluster kafka, ITestOutputHelper output) 
 
     private Task<DepcInstance> StartAsync(string folder, string name, string team) => DepcInstance.StartAsync(
         Path.Combine(folder, name),
-        _neo4j!.StoreSpec,
+        Neo4j.StoreSpec,
         kafka.BootstrapServers,
         team,
         "g-" + team,
