@@ -9,7 +9,10 @@ public abstract class OwnNeo4j : IAsyncLifetime
 
     protected Neo4jTestServer Neo4j => _neo4j ?? throw new InvalidOperationException("Neo4j is not started");
 
-    public async Task InitializeAsync() => _neo4j = await Neo4jTestServer.StartAsync();
+    /// <summary>Extra <c>neo4j.conf</c> lines for this class's server.</summary>
+    protected virtual IReadOnlyList<string> Settings => [];
+
+    public async Task InitializeAsync() => _neo4j = await Neo4jTestServer.StartAsync(Settings);
 
     public async Task DisposeAsync()
     {

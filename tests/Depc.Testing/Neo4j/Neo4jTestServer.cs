@@ -45,14 +45,17 @@ public sealed class Neo4jTestServer : IAsyncDisposable
     /// <summary>The store selection string for this server, password included.</summary>
     public string StoreSpec => $"neo4j:http://{User}:{Password}@127.0.0.1:{HttpPort}";
 
-    public static async Task<Neo4jTestServer> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<Neo4jTestServer> StartAsync(CancellationToken cancellationToken = default) => StartAsync([], cancellationToken);
+
+    /// <param name="settings">Extra <c>neo4j.conf</c> lines (<c>key=value</c>), e.g. a production setting a test relies on.</param>
+    public static async Task<Neo4jTestServer> StartAsync(IReadOnlyList<string> settings, CancellationToken cancellationToken = default)
     {
         var distribution = await Neo4jDistribution.EnsureAsync(cancellationToken);
         var home = Directory.CreateTempSubdirectory("depc-neo4j-").FullName;
         var server = new Neo4jTestServer(distribution, home, FreePort(), FreePort());
         try
         {
-            await server.ConfigureAsync(cancellationToken);
+            await server.ConfigureAsync(settings, cancellationToken);
             await server.StartProcessAsync(cancellationToken);
             return server;
         }
@@ -99,6 +102,9 @@ public sealed class Neo4jTestServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The CPU time the server has used since it started (zero once it is stopped).</summary>
+    public TimeSpan ProcessorTime => _process is { } process ? Processes.ProcessorTime.OfTree(process.Id) : TimeSpan.Zero;
+
     public string LogTail()
     {
         var text = new StringBuilder();
@@ -117,7 +123,7 @@ public sealed class Neo4jTestServer : IAsyncDisposable
         return text.ToString();
     }
 
-    private async Task ConfigureAsync(CancellationToken cancellationToken)
+    private async Task ConfigureAsync(IReadOnlyList<string> settings, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.Combine(Home, "conf"));
         Directory.CreateDirectory(Path.Combine(Home, "logs"));
@@ -139,6 +145,7 @@ public sealed class Neo4jTestServer : IAsyncDisposable
         conf.Add("dbms.security.auth_enabled=true");
         conf.AddRange(OpenedPackages.Select(p => $"dbms.jvm.additional=--add-opens=java.base/{p}=ALL-UNNAMED"));
         conf.Add("dbms.jvm.additional=--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED");
+        conf.AddRange(settings);
         await File.WriteAllLinesAsync(Path.Combine(Home, "conf", "neo4j.conf"), conf, cancellationToken);
 
         await Neo4jDistribution.RunAsync(
