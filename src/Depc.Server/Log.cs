@@ -35,4 +35,7 @@ internal static partial class Log
 
     [LoggerMessage(5040, LogLevel.Warning, "No web page in {Root}: / answers how to build it; the API works without it")]
     public static partial void WebPageMissing(ILogger logger, string root);
+
+    [LoggerMessage(5300, LogLevel.Warning, "HTTP batch of team {Team}: transient store failure, attempt {Attempt} again in {DelayMs} ms")]
+    public static partial void HttpWriteRetry(ILogger logger, Exception? exception, string team, int attempt, double delayMs);
 }

@@ -22,7 +22,18 @@ internal sealed class HttpIngestion(
     TimeProvider time,
     ILogger<HttpIngestion> logger) : IDisposable
 {
+    private static readonly Polly.ResiliencePropertyKey<string> TeamKey = new("depc.team");
+
     private readonly SemaphoreSlim _gate = new(options.Value.MaxConcurrentIngests);
+
+    // A request is one transaction, rolled back when it fails: a race with another writer (a deadlock, a constraint
+    // created meanwhile) or a Neo4j leader change is written again after a short wait, within a few seconds.
+    private readonly Polly.ResiliencePipeline _retry = Core.Storage.StoreRetry.Create(
+        8, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(2), time, args =>
+        {
+            Log.HttpWriteRetry(logger, args.Outcome.Exception, args.Context.Properties.GetValue(TeamKey, "?"), args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
+            return default;
+        });
 
     public void Dispose() => _gate.Dispose();
 
@@ -53,7 +64,7 @@ internal sealed class HttpIngestion(
             }
 
             var started = Stopwatch.GetTimestamp();
-            report = await pipeline.ApplyAsync(decoded, cancellationToken).ConfigureAwait(false);
+            report = await WriteAsync(team, decoded, cancellationToken).ConfigureAwait(false);
             elapsed = Stopwatch.GetElapsedTime(started);
         }
         finally
@@ -67,6 +78,23 @@ internal sealed class HttpIngestion(
         Log.HttpBatchIngested(logger, team.Value, report.Received, report.Accepted, report.Rejected, report.Duplicates, elapsed.TotalMilliseconds);
         await RecordRejectionsAsync(team, report.Rejections, now, limits.RejectionRetention).ConfigureAwait(false);
         return (IngestAnswer.Of(report), null);
+    }
+
+    private async Task<IngestReport> WriteAsync(TeamName team, DecodedBatch decoded, CancellationToken cancellationToken)
+    {
+        var context = Polly.ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(TeamKey, team.Value);
+        try
+        {
+            return await _retry.ExecuteAsync(
+                static async (context, state) => await state.pipeline.ApplyAsync(state.decoded, context.CancellationToken).ConfigureAwait(false),
+                context,
+                (pipeline, decoded)).ConfigureAwait(false);
+        }
+        finally
+        {
+            Polly.ResilienceContextPool.Shared.Return(context);
+        }
     }
 
     private async Task RecordRejectionsAsync(TeamName team, IReadOnlyList<MessageRejection> rejections, DateTimeOffset now, int retention)
