@@ -37,7 +37,9 @@ public sealed class StoreDriver(IGraphStore store)
             for (var i = 0; i < lines.Count; i += batchSize)
             {
                 var batch = Plan(team, [.. lines.Skip(i).Take(batchSize)]);
-                reports.Add(await IngestPipeline.ApplyInBulkAsync(batch, write, CancellationToken.None).ConfigureAwait(false));
+                // A store without longer transactions writes each batch of a bulk write by itself, rolled back on failure.
+                reports.Add(await _retry.ExecuteAsync(
+                    async token => await IngestPipeline.ApplyInBulkAsync(batch, write, token).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false));
             }
 
             await write.CommitAsync(CancellationToken.None).ConfigureAwait(false);
