@@ -21,8 +21,11 @@ public sealed class StoreDriver(IGraphStore store)
 
     public IGraphStore Store => store;
 
-    public async Task<IngestReport> IngestAsync(TeamName team, params string[] lines) =>
-        await _retry.ExecuteAsync(async token => await _pipeline.IngestAsync(team, Raw(lines), token).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false);
+    public async Task<IngestReport> IngestAsync(TeamName team, params string[] lines)
+    {
+        var planned = Plan(team, lines);
+        return await _retry.ExecuteAsync(async token => await _pipeline.ApplyAsync(planned, token).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false);
+    }
 
     /// <summary>The lines decoded and planned as one batch, ready for a store.</summary>
     public PlannedBatch Plan(TeamName team, params string[] lines) => _pipeline.DecodeAndPlan(team, Raw(lines));

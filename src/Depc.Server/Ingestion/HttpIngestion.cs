@@ -82,14 +82,16 @@ internal sealed class HttpIngestion(
 
     private async Task<IngestReport> WriteAsync(TeamName team, DecodedBatch decoded, CancellationToken cancellationToken)
     {
+        // Planned once: every attempt writes the same plan, with the same "now" for messages without bounds.
+        var planned = pipeline.Plan(decoded);
         var context = Polly.ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(TeamKey, team.Value);
         try
         {
             return await _retry.ExecuteAsync(
-                static async (context, state) => await state.pipeline.ApplyAsync(state.decoded, context.CancellationToken).ConfigureAwait(false),
+                static async (context, state) => await state.pipeline.ApplyAsync(state.planned, context.CancellationToken).ConfigureAwait(false),
                 context,
-                (pipeline, decoded)).ConfigureAwait(false);
+                (pipeline, planned)).ConfigureAwait(false);
         }
         finally
         {
