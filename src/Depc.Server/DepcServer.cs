@@ -42,6 +42,7 @@ public static class DepcServer
         app.UseAuthorization();
         app.MapOperationsApi();
         app.MapWhoAmIApi();
+        app.MapSetupApi();
         app.MapTeamsApi();
         app.MapGroup("/v1/teams/{team}")
             .RequireAuthorization(Auth.DepcPolicies.TeamRead)
