@@ -1,6 +1,7 @@
 using Depc.Server.Auth;
 using Depc.Server.Ingestion;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
 
 namespace Depc.Server.Apis;
 
@@ -13,7 +14,17 @@ internal static class MessagesApi
     {
         team.MapPost("/messages", PostAsync)
             .RequireAuthorization(DepcPolicies.TeamWrite)
-            .Accepts<string>(false, MediaTypes[0], MediaTypes[1..])
+            // The body's types are documented, not matched by routing: a request of another type reaches PostAsync, whose
+            // 415 says which types are accepted and how to send one (routing's own 415 has no body).
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = MediaTypes.ToDictionary(t => t, _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } }),
+                };
+                return Task.CompletedTask;
+            })
             .WithSummary("Ingests messages (NDJSON or a JSON array) in one transaction; ?dryRun=true only validates")
             .Produces<IngestAnswer>()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -29,7 +29,15 @@ public static class FirstTeamHint
         var teams = options.TeamsDatabase == new ServerOptions().TeamsDatabase
             ? ""
             : " --teams-database " + Path.GetFullPath(options.TeamsDatabase, currentDirectory);
-        return $"{command} --store {StoreLocator.Describe(options.Store)}{teams}";
+        // The team command only opens the teams' file: the Neo4j address needs no credentials there.
+        return $"{command} --store {WithoutUserInfo(options.Store)}{teams}";
+    }
+
+    private static string WithoutUserInfo(string spec)
+    {
+        var at = spec.IndexOf('@', StringComparison.Ordinal);
+        var scheme = spec.IndexOf("://", StringComparison.Ordinal);
+        return at > scheme && scheme > 0 ? spec[..(scheme + 3)] + spec[(at + 1)..] : StoreLocator.Describe(spec);
     }
 
     // A build of a clone runs from <clone>/src/Depc.Cli/bin/<configuration>/<framework>/: `dotnet run` is how it was started.
