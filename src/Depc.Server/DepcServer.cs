@@ -47,6 +47,7 @@ public static class DepcServer
         app.MapGroup("/v1/teams/{team}")
             .RequireAuthorization(Auth.DepcPolicies.TeamRead)
             .AddEndpointFilter<ArgumentErrorFilter>()
+            .AddEndpointFilter<QuerySpanFilter>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

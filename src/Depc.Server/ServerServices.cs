@@ -79,7 +79,7 @@ internal static class ServerServices
 
         // The same bytes as the CLI's JSON (node names keep '&', '<', '+' readable); answers are application/json only.
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(DepcMetrics.MeterName).AddPrometheusExporter());
+        services.AddDepcTelemetry(configuration);
         return services;
     }
 
