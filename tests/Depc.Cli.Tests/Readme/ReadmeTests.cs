@@ -69,10 +69,7 @@ public sealed class ReadmeTests : IDisposable
         start.Environment["NUGET_PACKAGES"] = _sandbox.PathOf("nuget-packages");
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        if (Environment.GetEnvironmentVariable("DOTNET_ROOT") is null && Path.IsPathRooted(ToolPackage.Dotnet))
-        {
-            start.Environment["DOTNET_ROOT"] = Path.GetDirectoryName(ToolPackage.Dotnet);
-        }
+        ChildProcess.FindRuntime(start);
 
         using var bash = Process.Start(start) ?? throw new InvalidOperationException("cannot start bash");
         bash.StandardInput.Close();

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Depc.Cli.Tests.Support;
 
 /// <summary>
@@ -28,12 +26,8 @@ internal static class ToolPackage
     /// <summary>Runs <c>dotnet ARGS</c>, which must succeed; its output.</summary>
     public static async Task<string> DotnetAsync(string workingDirectory, IEnumerable<string> args, string? packages = null)
     {
-        var start = new ProcessStartInfo(Dotnet) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = ChildProcess.Of(Dotnet, args);
+        start.WorkingDirectory = workingDirectory;
         if (packages is not null)
         {
             start.Environment["NUGET_PACKAGES"] = packages;
@@ -41,13 +35,9 @@ internal static class ToolPackage
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start dotnet");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', start.ArgumentList)} exited with {process.ExitCode}:\n{await output}\n{await error}");
-        return await output;
+        var run = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(5));
+        Assert.True(run.ExitCode == 0, $"dotnet {string.Join(' ', start.ArgumentList)} exited with {run.ExitCode}:\n{run.Out}\n{run.Error}");
+        return run.Out;
     }
 
     /// <summary>The dotnet host running the tests, so the same SDK packs and installs.</summary>

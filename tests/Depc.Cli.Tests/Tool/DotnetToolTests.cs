@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using Depc.Cli.Tests.Support;
 
@@ -29,24 +28,10 @@ public sealed class DotnetToolTests : IDisposable
 
     private static async Task<string> RunAsync(string program, params string[] args)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // The tool's launcher finds the runtime through DOTNET_ROOT when dotnet is not in its usual place.
-        if (Environment.GetEnvironmentVariable("DOTNET_ROOT") is null && Path.IsPathRooted(ToolPackage.Dotnet))
-        {
-            start.Environment["DOTNET_ROOT"] = Path.GetDirectoryName(ToolPackage.Dotnet);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {program}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', args)} exited with {process.ExitCode}: {await error}");
-        return await output;
+        var start = ChildProcess.Of(program, args);
+        ChildProcess.FindRuntime(start);
+        var run = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(2));
+        Assert.True(run.ExitCode == 0, $"{program} {string.Join(' ', args)} exited with {run.ExitCode}: {run.Error}");
+        return run.Out;
     }
 }
