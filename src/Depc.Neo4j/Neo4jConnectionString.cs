@@ -105,10 +105,12 @@ public sealed class Neo4jConnectionString
         return members;
     }
 
-    public override string ToString()
-    {
-        var credentials = User is null ? string.Empty : Uri.EscapeDataString(User) + (string.IsNullOrEmpty(Password) ? "@" : ":***@");
-        var database = Database is null ? string.Empty : "/" + Uri.EscapeDataString(Database);
-        return $"{Prefix}{BaseUri.Scheme}://{credentials}{string.Join(',', Members.Select(m => m.Authority))}{database}";
-    }
+    public override string ToString() =>
+        Text(User is null ? string.Empty : Uri.EscapeDataString(User) + (string.IsNullOrEmpty(Password) ? "@" : ":***@"));
+
+    /// <summary>The store without any credentials (the password then comes from <c>DEPC_NEO4J_PASSWORD</c>).</summary>
+    public string WithoutCredentials() => Text(string.Empty);
+
+    private string Text(string credentials) =>
+        $"{Prefix}{BaseUri.Scheme}://{credentials}{string.Join(',', Members.Select(m => m.Authority))}{(Database is null ? string.Empty : "/" + Uri.EscapeDataString(Database))}";
 }

@@ -18,8 +18,13 @@ internal sealed class StoreInitializer(
     {
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
         await teams.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        var teamsDatabase = spec is SqliteStoreSpec ? "the store" : options.Value.TeamsDatabase;
+        var settings = options.Value;
+        var teamsDatabase = spec is SqliteStoreSpec ? "the store" : settings.TeamsDatabase;
         Log.StoreOpened(logger, spec.ToString(), teamsDatabase);
+        if (!settings.Demo && (await teams.ListAsync(cancellationToken).ConfigureAwait(false)).Count == 0)
+        {
+            Log.NoTeamYet(logger, FirstTeamHint.Command(settings));
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
