@@ -4,10 +4,10 @@ using Depc.Bench.Http;
 using Depc.Bench.Kafka;
 using Depc.Bench.Neo4j;
 
-// depc-bench [all|decode|ingest|impacted|kafka|recovery|neo4j|http|corpus] [--messages N] [--tree-nodes N] [--neo4j-messages N]
-//            [--depc PATH] [--baseline-depc PATH] [--rounds N] [--out FILE]
-// "all" runs every benchmark; neo4j starts its own Neo4j server (Java 17 and npm needed). With --baseline-depc, ingest
-// runs that build and this one in turns and prints the ratio.
+// depc-bench [all|decode|ingest|impacted|kafka|recovery|neo4j|http|corpus] [--messages N] [--tree-nodes N] [--depc PATH] [--out FILE]
+//   ingest: [--baseline-depc PATH] [--rounds N]   (another build's depc in turns with this one; the ratio of the best times)
+//   neo4j: [--neo4j-messages N] [--rounds N] [--neo4j STORE-SPEC] [--baseline-depc PATH]
+// "all" runs every benchmark; neo4j starts its own Neo4j server (Java 17 and npm needed).
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var messages = IntArg("--messages", 1_000_000);
 var treeNodes = IntArg("--tree-nodes", 1_000_000);
@@ -53,7 +53,9 @@ if (what is "all" or "recovery")
 if (what is "all" or "neo4j")
 {
     Settle();
-    await Neo4jBench.RunAsync(null, IntArg("--neo4j-messages", 30_000), 10_000, output);
+    await Neo4jBench.RunAsync(
+        args.Contains("--neo4j") ? StringArg("--neo4j", "") : null, IntArg("--neo4j-messages", 30_000), IntArg("--rounds", 3), depc,
+        args.Contains("--baseline-depc") ? StringArg("--baseline-depc", "") : null, output);
 }
 
 if (what is "all" or "http")
