@@ -27,7 +27,7 @@ internal static class ServerServices
         services.TryAddSingleton(TimeProvider.System);
 
         // Registered with TryAdd so a test (or an embedding host) may put its own before.
-        services.TryAddSingleton(sp => OpenStore(sp.GetRequiredService<IOptions<ServerOptions>>().Value));
+        services.TryAddSingleton(sp => OpenStore(sp.GetRequiredService<IOptions<ServerOptions>>().Value, configuration));
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ServerOptions>>().Value;
@@ -77,6 +77,6 @@ internal static class ServerServices
     }
 
     // Opened once, when first needed (StoreInitializer, at start); the DI factory cannot await.
-    private static IGraphStore OpenStore(ServerOptions options) =>
-        StoreLocator.OpenAsync(options.Store, CancellationToken.None).GetAwaiter().GetResult();
+    private static IGraphStore OpenStore(ServerOptions options, IConfiguration configuration) =>
+        StoreLocator.OpenAsync(options.Store, configuration, CancellationToken.None).GetAwaiter().GetResult();
 }

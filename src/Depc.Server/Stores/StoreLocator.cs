@@ -1,5 +1,7 @@
+using System.Globalization;
 using Depc.Core.Storage;
 using Depc.Neo4j;
+using Depc.Server.Options;
 using Depc.Sqlite;
 
 namespace Depc.Server.Stores;
@@ -20,11 +22,17 @@ public static class StoreLocator
         : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
         : DefaultSpec;
 
-    /// <exception cref="ArgumentException">The spec names no known kind of store.</exception>
+    /// <summary>Opens the store with the settings of the environment (<c>DEPC_SQLITE__…</c>): what every command but serve uses.</summary>
+    public static Task<IGraphStore> OpenAsync(string spec, CancellationToken cancellationToken) =>
+        OpenAsync(spec, new ConfigurationBuilder().AddDepcEnvironment().Build(), cancellationToken);
+
+    /// <param name="configuration">Where the SQLite store's memory settings are read (<see cref="SqliteStoreOptions.Section"/>).</param>
+    /// <exception cref="ArgumentException">The spec names no known kind of store, or a setting is invalid.</exception>
     /// <exception cref="StoreException">The store cannot be opened.</exception>
-    public static async Task<IGraphStore> OpenAsync(string spec, CancellationToken cancellationToken)
+    public static async Task<IGraphStore> OpenAsync(string spec, IConfiguration configuration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(configuration);
         if (spec.StartsWith(SqlitePrefix, StringComparison.OrdinalIgnoreCase))
         {
             var path = spec[SqlitePrefix.Length..];
@@ -33,7 +41,14 @@ public static class StoreLocator
                 throw new ArgumentException("store 'sqlite:' needs a file path, e.g. sqlite:depc.db", nameof(spec));
             }
 
-            return await SqliteGraphStore.OpenAsync(path, cancellationToken).ConfigureAwait(false);
+            var settings = configuration.GetSection(SqliteStoreOptions.Section);
+            var options = new SqliteStoreOptions
+            {
+                Path = path,
+                MaxWriteCacheBytes = Bytes(settings, nameof(SqliteStoreOptions.MaxWriteCacheBytes)) ?? SqliteStoreOptions.DefaultWriteCacheBytes,
+                MaxPageCacheBytes = Bytes(settings, nameof(SqliteStoreOptions.MaxPageCacheBytes)) ?? SqliteStoreOptions.DefaultPageCacheBytes,
+            };
+            return await SqliteGraphStore.OpenAsync(options, cancellationToken).ConfigureAwait(false);
         }
 
         if (spec.StartsWith(Neo4jConnectionString.Prefix, StringComparison.OrdinalIgnoreCase))
@@ -51,6 +66,11 @@ public static class StoreLocator
         throw new ArgumentException(
             $"store '{Describe(spec)}' is neither sqlite:PATH nor neo4j:http://[user:password@]host:port[/database]", nameof(spec));
     }
+
+    private static long? Bytes(IConfigurationSection settings, string key) =>
+        settings[key] is not { } text ? null
+        : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value
+        : throw new ArgumentException($"{SqliteStoreOptions.Section}:{key} '{text}' must be a whole number of bytes");
 
     /// <summary>The spec as it may be shown: never with a password.</summary>
     public static string Describe(string spec) =>
