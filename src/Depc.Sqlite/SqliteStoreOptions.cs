@@ -9,8 +9,8 @@ public sealed class SqliteStoreOptions
     /// <summary>The configuration section of the memory settings (<c>DEPC_SQLITE__MAXPAGECACHEBYTES</c>, …).</summary>
     public const string Section = "Depc:Sqlite";
 
-    public const long DefaultWriteCacheBytes = 64L * 1024 * 1024;
-    public const long DefaultPageCacheBytes = 160L * 1024 * 1024;
+    public const long DefaultWriteCacheBytes = 48L * 1024 * 1024;
+    public const long DefaultPageCacheBytes = 144L * 1024 * 1024;
 
     /// <summary>The database file; created with its schema when absent.</summary>
     public required string Path { get; init; }
@@ -20,14 +20,14 @@ public sealed class SqliteStoreOptions
 
     /// <summary>
     /// The writer's cache of node ids and relationship states (and of which relationships cannot exist yet), in bytes,
-    /// counted by what it holds (names included): past it, after a commit, the cache starts over. Default 64 MiB.
+    /// counted by what it holds (names included): past it, after a commit, the cache starts over. Default 48 MiB.
     /// </summary>
     public long MaxWriteCacheBytes { get; init; } = DefaultWriteCacheBytes;
 
     /// <summary>
     /// The ceiling of SQLite's page cache on the write connection. The cache is sized from the file (a quarter of it,
     /// at least 16 MiB) up to this ceiling: the indexes a write walks at random stay in memory as the file grows.
-    /// Default 160 MiB; a larger ceiling trades memory for speed on files of more than ~640 MB.
+    /// Default 144 MiB; a larger ceiling trades memory for speed on files of more than ~290 MB.
     /// </summary>
     public long MaxPageCacheBytes { get; init; } = DefaultPageCacheBytes;
 }

@@ -41,7 +41,7 @@ public sealed class WriteCacheMemoryTests : IDisposable
 
         var retained = GC.GetTotalMemory(forceFullCollection: true) - before;
 
-        // The default budget is 64 MiB (SqliteStoreOptions.DefaultWriteCacheBytes); what else the store holds is small.
+        // The default budget is 48 MiB (SqliteStoreOptions.DefaultWriteCacheBytes); what else the store holds is small.
         Assert.True(retained < 96L * 1024 * 1024, $"the store kept {retained / (1024 * 1024)} MiB after writing 120 node names of 1 MiB");
         Assert.Equal(120, (await store.GetLabelsAsync(team, CancellationToken.None)).Single().NodesCount);
         Assert.NotNull(await store.GetNodeAsync(team, "Blob", string.Create(NameBytes, 7, (span, n) =>
