@@ -30,7 +30,7 @@ internal static class ServerServices
         // Registered with TryAdd so a test (or an embedding host) may put its own before. The spec is parsed once
         // (the options validation has checked it), and the graph store and the team backend both follow it.
         services.TryAddSingleton(sp => StoreSpec.Parse(sp.GetRequiredService<IOptions<ServerOptions>>().Value.Store));
-        services.TryAddSingleton(sp => OpenStore(sp.GetRequiredService<StoreSpec>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton(sp => OpenStore(sp.GetRequiredService<StoreSpec>(), configuration, sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ServerOptions>>().Value;
@@ -97,6 +97,6 @@ internal static class ServerServices
     }
 
     // Opened once, when first needed (StoreInitializer, at start); the DI factory cannot await.
-    private static IGraphStore OpenStore(StoreSpec spec, ILoggerFactory loggers) =>
-        StoreLocator.OpenAsync(spec, CancellationToken.None, loggers).GetAwaiter().GetResult();
+    private static IGraphStore OpenStore(StoreSpec spec, IConfiguration configuration, ILoggerFactory loggers) =>
+        StoreLocator.OpenAsync(spec, configuration, CancellationToken.None, loggers).GetAwaiter().GetResult();
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Depc.Bench.Scale;
 using Depc.Core.Messages;
 using Depc.Core.Naming;
 using Depc.Core.Planning;
@@ -104,13 +105,13 @@ public static class Neo4jBench
 
     private static async Task<TimeSpan> IngestAsync(string depc, string folder, string storeSpec, TeamName team, string file, int events)
     {
-        var (elapsed, _, summary) = IngestBench.RunDepc(depc, folder, "ingest", "--team", team.Value, "--store", storeSpec, file);
-        if (!summary.Contains($"\"accepted\":{events},", StringComparison.Ordinal))
+        var run = DepcProcess.Run(depc, folder, "ingest", "--team", team.Value, "--store", storeSpec, file);
+        if (!run.Output.Contains($"\"accepted\":{events},", StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"depc ingest did not accept every event: {summary}");
+            throw new InvalidOperationException($"depc ingest did not accept every event: {run.Output}");
         }
 
-        return elapsed;
+        return run.Elapsed;
     }
 
     private static TimeSpan Median(List<TimeSpan> times)

@@ -18,6 +18,12 @@ public sealed class BulkIngest : IAsyncDisposable
 
     internal BulkIngest(IngestPipeline pipeline) => _pipeline = pipeline;
 
+    /// <summary>True while writes wait for <see cref="CommitAsync"/>.</summary>
+    public bool HasUncommitted => _write is not null || _outcomes.Count > 0;
+
+    /// <summary>True once the writes since the last commit are worth a commit (the store says; always, for a store without longer transactions).</summary>
+    public bool IsDue => _write?.IsDue ?? true;
+
     /// <summary>Applies a write in the open transaction (opening one when needed).</summary>
     public async Task WriteAsync(StoreWrite write, CancellationToken cancellationToken)
     {

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Depc.Core.Storage;
 using Depc.Neo4j;
+using Depc.Server.Options;
 using Depc.Sqlite;
 
 namespace Depc.Server.Stores;
@@ -20,11 +22,39 @@ public static class StoreLocator
         : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
         : DefaultSpec;
 
+    /// <summary>Opens the store with the settings of the environment (<c>DEPC_SQLITE__…</c>): what every command but serve uses.</summary>
     /// <exception cref="StoreException">The store cannot be opened.</exception>
-    public static async Task<IGraphStore> OpenAsync(StoreSpec spec, CancellationToken cancellationToken, ILoggerFactory? loggers = null) => spec switch
+    public static Task<IGraphStore> OpenAsync(StoreSpec spec, CancellationToken cancellationToken, ILoggerFactory? loggers = null) =>
+        OpenAsync(spec, new ConfigurationBuilder().AddDepcEnvironment().Build(), cancellationToken, loggers);
+
+    /// <param name="configuration">Where the SQLite store's memory settings are read (<see cref="SqliteStoreOptions.Section"/>).</param>
+    /// <exception cref="ArgumentException">A setting is invalid.</exception>
+    /// <exception cref="StoreException">The store cannot be opened.</exception>
+    public static async Task<IGraphStore> OpenAsync(StoreSpec spec, IConfiguration configuration, CancellationToken cancellationToken, ILoggerFactory? loggers = null)
     {
-        SqliteStoreSpec sqlite => await SqliteGraphStore.OpenAsync(sqlite.Path, cancellationToken).ConfigureAwait(false),
-        Neo4jStoreSpec neo4j => await Neo4jGraphStore.OpenAsync(neo4j.Connection, cancellationToken, loggers?.CreateLogger("Depc.Neo4j")).ConfigureAwait(false),
-        _ => throw new ArgumentException($"no store of kind {spec.GetType().Name}", nameof(spec)),
-    };
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(configuration);
+        return spec switch
+        {
+            SqliteStoreSpec sqlite => await SqliteGraphStore.OpenAsync(SqliteOptions(sqlite, configuration), cancellationToken).ConfigureAwait(false),
+            Neo4jStoreSpec neo4j => await Neo4jGraphStore.OpenAsync(neo4j.Connection, cancellationToken, loggers?.CreateLogger("Depc.Neo4j")).ConfigureAwait(false),
+            _ => throw new ArgumentException($"no store of kind {spec.GetType().Name}", nameof(spec)),
+        };
+    }
+
+    private static SqliteStoreOptions SqliteOptions(SqliteStoreSpec spec, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(SqliteStoreOptions.Section);
+        return new SqliteStoreOptions
+        {
+            Path = spec.Path,
+            MaxWriteCacheBytes = Bytes(settings, nameof(SqliteStoreOptions.MaxWriteCacheBytes)) ?? SqliteStoreOptions.DefaultWriteCacheBytes,
+            MaxPageCacheBytes = Bytes(settings, nameof(SqliteStoreOptions.MaxPageCacheBytes)) ?? SqliteStoreOptions.DefaultPageCacheBytes,
+        };
+    }
+
+    private static long? Bytes(IConfigurationSection settings, string key) =>
+        settings[key] is not { } text ? null
+        : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value
+        : throw new ArgumentException($"{SqliteStoreOptions.Section}:{key} '{text}' must be a whole number of bytes");
 }
