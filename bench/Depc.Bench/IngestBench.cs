@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
+using Depc.Bench.Scale;
 
 namespace Depc.Bench;
 
@@ -17,8 +16,8 @@ internal static class IngestBench
         {
             var file = Corpus.WriteFile(Path.Combine(folder, "corpus.ndjson"), count);
             output.WriteLine($"ingest: {count:N0} messages ({new FileInfo(file).Length / 1e6:F0} MB) into a fresh SQLite file");
-            var ours = new List<TimeSpan>();
-            var theirs = new List<TimeSpan>();
+            var ours = new List<DepcProcessRun>();
+            var theirs = new List<DepcProcessRun>();
             for (var round = 0; round < (baseline is null ? 1 : rounds); round++)
             {
                 if (baseline is not null)
@@ -31,8 +30,9 @@ internal static class IngestBench
 
             if (baseline is not null)
             {
-                var (best, bestBaseline) = (ours.Min(), theirs.Min());
-                output.WriteLine($"  best of {rounds}: depc ingest {best.TotalSeconds:F2} s, baseline {bestBaseline.TotalSeconds:F2} s: {best / bestBaseline:P0} of the baseline's time ({(best - bestBaseline) / bestBaseline:+0%;-0%})");
+                var (best, bestBaseline) = (ours.Min(r => r.Elapsed), theirs.Min(r => r.Elapsed));
+                var (processor, processorBaseline) = (ours.Min(r => r.Processor), theirs.Min(r => r.Processor));
+                output.WriteLine($"  best of {rounds}: depc ingest {best.TotalSeconds:F2} s, baseline {bestBaseline.TotalSeconds:F2} s: {best / bestBaseline:P0} of the baseline's time ({(best - bestBaseline) / bestBaseline:+0%;-0%}); processor {processor.TotalSeconds:F2} s vs {processorBaseline.TotalSeconds:F2} s ({processor / processorBaseline:P0})");
             }
         }
         finally
@@ -41,7 +41,7 @@ internal static class IngestBench
         }
     }
 
-    private static TimeSpan Once(string depc, string what, string folder, string file, int count, TextWriter output)
+    private static DepcProcessRun Once(string depc, string what, string folder, string file, int count, TextWriter output)
     {
         var database = Path.Combine(folder, "bench.db");
         foreach (var stale in Directory.GetFiles(folder, "bench.db*"))
@@ -49,55 +49,8 @@ internal static class IngestBench
             File.Delete(stale);
         }
 
-        var (elapsed, peak, summary) = RunDepc(depc, folder, "ingest", "--team", "bench", "--store", "sqlite:" + database, file);
-        output.WriteLine($"  {what,-12}: {count / elapsed.TotalSeconds,12:N0} msg/s, {elapsed.TotalSeconds:F2} s, peak memory {peak / 1e6:F0} MB  {summary}");
-        return elapsed;
-    }
-
-    internal static (TimeSpan Elapsed, long PeakBytes, string Output) RunDepc(string depc, string workingDirectory, params string[] args)
-    {
-        var start = new ProcessStartInfo(depc) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        long peak = 0;
-        while (!process.WaitForExit(20))
-        {
-            peak = Math.Max(peak, PeakOf(process.Id));
-        }
-
-        var elapsed = watch.Elapsed;
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"depc {string.Join(' ', args)} failed ({process.ExitCode}): {stderr.Result}");
-        }
-
-        return (elapsed, peak, stdout.Result.Trim());
-    }
-
-    private static long PeakOf(int pid)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-            {
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                {
-                    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-                }
-            }
-        }
-        catch (IOException)
-        {
-            // The process just ended.
-        }
-
-        return 0;
+        var run = DepcProcess.Run(depc, folder, "ingest", "--team", "bench", "--store", "sqlite:" + database, file);
+        output.WriteLine($"  {what,-12}: {count / run.Elapsed.TotalSeconds,12:N0} msg/s, {run.Elapsed.TotalSeconds:F2} s (processor {run.Processor.TotalSeconds:F2} s), peak memory {run.PeakBytes / 1e6:F0} MB  {run.Output}");
+        return run;
     }
 }

@@ -3,11 +3,14 @@ using Depc.Bench;
 using Depc.Bench.Http;
 using Depc.Bench.Kafka;
 using Depc.Bench.Neo4j;
+using Depc.Bench.Scale;
 
-// depc-bench [all|decode|ingest|impacted|kafka|recovery|neo4j|http|corpus] [--messages N] [--tree-nodes N] [--neo4j-messages N]
-//            [--depc PATH] [--baseline-depc PATH] [--rounds N] [--out FILE]
-// "all" runs every benchmark; neo4j starts its own Neo4j server (Java 17 and npm needed). With --baseline-depc, ingest
-// runs that build and this one in turns and prints the ratio.
+// depc-bench [all|decode|ingest|impacted|kafka|recovery|neo4j|http|corpus|curve|startup] [--messages N] [--tree-nodes N]
+//   [--neo4j-messages N] [--depc PATH] [--out FILE] [--baseline PATH] [--points N,N,…] [--data DIR] [--rounds N]
+//   ingest: [--baseline-depc PATH] [--rounds N]   (another build's depc in turns with this one; the ratio of the best times)
+//   neo4j: [--neo4j-messages N] [--rounds N] [--neo4j STORE-SPEC] [--baseline-depc PATH]
+// "all" runs every benchmark but curve and startup (minutes, and a baseline build to compare with); neo4j starts its
+// own Neo4j server (Java 17 and npm needed).
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var messages = IntArg("--messages", 1_000_000);
 var treeNodes = IntArg("--tree-nodes", 1_000_000);
@@ -18,6 +21,20 @@ output.WriteLine($"Depc benchmarks, {Environment.ProcessorCount} cores, {DateTim
 if (what is "corpus")
 {
     Corpus.WriteFile(StringArg("--out", "corpus.ndjson"), messages);
+    return;
+}
+
+if (what is "curve")
+{
+    var points = StringArg("--points", "1000000,3000000,10000000").Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList();
+    await CurveBench.RunAsync(points, depc, OptionalArg("--baseline"), OptionalArg("--data"), output);
+    return;
+}
+
+if (what is "startup")
+{
+    var baseline = OptionalArg("--baseline") ?? throw new ArgumentException("startup compares with a baseline build: --baseline PATH (its depc apphost)");
+    StartupBench.Run(IntArg("--messages", 200_000), IntArg("--rounds", 5), depc, baseline, output);
     return;
 }
 
@@ -53,7 +70,9 @@ if (what is "all" or "recovery")
 if (what is "all" or "neo4j")
 {
     Settle();
-    await Neo4jBench.RunAsync(null, IntArg("--neo4j-messages", 30_000), 10_000, output);
+    await Neo4jBench.RunAsync(
+        args.Contains("--neo4j") ? StringArg("--neo4j", "") : null, IntArg("--neo4j-messages", 30_000), IntArg("--rounds", 3), depc,
+        args.Contains("--baseline-depc") ? StringArg("--baseline-depc", "") : null, output);
 }
 
 if (what is "all" or "http")
@@ -73,7 +92,7 @@ static void Settle()
 int IntArg(string name, int fallback) =>
     Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
 
-string? OptionalArg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+string StringArg(string name, string fallback) => OptionalArg(name) ?? fallback;
 
-string StringArg(string name, string fallback) =>
-    Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+string? OptionalArg(string name) =>
+    Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;

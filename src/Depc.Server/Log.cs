@@ -36,9 +36,6 @@ internal static partial class Log
     [LoggerMessage(5100, LogLevel.Information, "Idempotency-Key {Key} of team {Team} seen before: the first answer is given back, nothing applied again")]
     public static partial void IdempotentReplay(ILogger logger, string team, string key);
 
-    [LoggerMessage(5101, LogLevel.Warning, "HTTP write for team {Team} failed store-wide (attempt {Attempt}): {Reason}; retrying in {DelayMs} ms, then 503 with Retry-After")]
-    public static partial void HttpStoreRetry(ILogger logger, string team, int attempt, string reason, double delayMs);
-
     [LoggerMessage(5102, LogLevel.Information, "HTTP writes for team {Team} succeed again after {Failures} failed attempts")]
     public static partial void HttpStoreRecovered(ILogger logger, string team, int failures);
 
@@ -50,4 +47,16 @@ internal static partial class Log
 
     [LoggerMessage(5040, LogLevel.Warning, "No web page in {Root}: / answers how to build it; the API works without it")]
     public static partial void WebPageMissing(ILogger logger, string root);
+
+    [LoggerMessage(5300, LogLevel.Warning, "HTTP batch of team {Team}: store-wide failure, attempt {Attempt} again in {DelayMs} ms (past a few seconds the client gets 503 with Retry-After)")]
+    public static partial void HttpWriteRetry(ILogger logger, Exception? exception, string team, int attempt, double delayMs);
+
+    [LoggerMessage(5500, LogLevel.Warning, "No team exists yet: create one with `{Command}` (it prints the team's token, to sign in with), or try `depc serve --demo`")]
+    public static partial void NoTeamYet(ILogger logger, string command);
+
+    [LoggerMessage(5501, LogLevel.Information, "Demo team {Team} made: {Nodes} nodes from {Received} messages ({Accepted} accepted, {Rejected} rejected); the sign-in link is printed on the console")]
+    public static partial void DemoCreated(ILogger logger, string team, long nodes, long received, long accepted, long rejected);
+
+    [LoggerMessage(5502, LogLevel.Information, "Demo team {Team} kept as it was ({Nodes} nodes), with a new token; the sign-in link is printed on the console")]
+    public static partial void DemoKept(ILogger logger, string team, long nodes);
 }

@@ -6,6 +6,7 @@ using Depc.Kafka;
 using Depc.Kafka.Configuration;
 using Depc.Kafka.Telemetry;
 using Depc.Server.Auth;
+using Depc.Server.Demo;
 using Depc.Server.Ingestion;
 using Depc.Server.Instances;
 using Depc.Server.Operations;
@@ -27,30 +28,38 @@ internal static class ServerServices
         services.AddOptions<ServerOptions>().Bind(configuration.GetSection(ServerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        // Registered with TryAdd so a test (or an embedding host) may put its own before.
-        services.TryAddSingleton(sp => OpenStore(sp.GetRequiredService<IOptions<ServerOptions>>().Value));
+        // Registered with TryAdd so a test (or an embedding host) may put its own before. The spec is parsed once
+        // (the options validation has checked it), and the graph store and the team backend both follow it.
+        services.TryAddSingleton(sp => StoreSpec.Parse(sp.GetRequiredService<IOptions<ServerOptions>>().Value.Store));
+        services.TryAddSingleton(sp => OpenStore(sp.GetRequiredService<StoreSpec>(), configuration, sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ServerOptions>>().Value;
             return TeamBackends.For(
-                sp.GetRequiredService<IGraphStore>(), options.Store, options.TeamsDatabase, options.RejectionRetention, sp.GetRequiredService<ILogger<TeamRegistry>>());
+                sp.GetRequiredService<IGraphStore>(), sp.GetRequiredService<StoreSpec>(), options.TeamsDatabase, options.RejectionRetention, sp.GetRequiredService<ILogger<TeamRegistry>>());
         });
         services.TryAddSingleton<ITeamCredentialStore>(sp => sp.GetRequiredService<ITeamBackend>());
         services.TryAddSingleton<IRejectionLog>(sp => sp.GetRequiredService<ITeamBackend>());
         services.TryAddSingleton<TeamRegistry>();
         services.AddHostedService<StoreInitializer>();
+        services.TryAddSingleton<DemoSignIn>();
+        if (configuration.GetValue<bool>("Depc:" + nameof(ServerOptions.Demo)))
+        {
+            // After the store is initialized; before the server listens.
+            services.AddHostedService<DemoSeeder>();
+        }
 
         services.TryAddSingleton(sp => new MessageDecoder(sp.GetRequiredService<IOptions<ServerOptions>>().Value.MaxMessageBytes));
         services.TryAddSingleton<StoreHealth>();
         services.TryAddSingleton(sp => new FeedRecording(sp.GetRequiredService<IOptions<ServerOptions>>().Value.RejectionRetention));
 
-        // HTTP writes retry a store-wide failure briefly (a lock, a deadlock between writers), then answer 503 with
-        // Retry-After: the client holds the messages and retries, with its Idempotency-Key, rather than a request waiting.
+        // HTTP writes retry a store-wide failure briefly (a lock, a deadlock between writers, a Neo4j leader change: a
+        // few seconds), then answer 503 with Retry-After: the client holds the messages and retries with its Idempotency-Key.
         services.TryAddSingleton(sp => new IngestPipeline(
             sp.GetRequiredService<IGraphStore>(),
             sp.GetRequiredService<MessageDecoder>(),
             new StoreRetry(
-                new StoreRetryOptions { Attempts = 3, BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) },
+                new StoreRetryOptions { Attempts = 8, BaseDelay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromSeconds(2) },
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<StoreHealth>(),
                 new HttpStoreRetryLog(sp.GetRequiredService<ILogger<HttpIngestion>>()))));
@@ -87,11 +96,11 @@ internal static class ServerServices
 
         // The same bytes as the CLI's JSON (node names keep '&', '<', '+' readable); answers are application/json only.
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(DepcMetrics.MeterName).AddPrometheusExporter());
+        services.AddDepcTelemetry(configuration);
         return services;
     }
 
     // Opened once, when first needed (StoreInitializer, at start); the DI factory cannot await.
-    private static IGraphStore OpenStore(ServerOptions options) =>
-        StoreLocator.OpenAsync(options.Store, CancellationToken.None).GetAwaiter().GetResult();
+    private static IGraphStore OpenStore(StoreSpec spec, IConfiguration configuration, ILoggerFactory loggers) =>
+        StoreLocator.OpenAsync(spec, configuration, CancellationToken.None, loggers).GetAwaiter().GetResult();
 }

@@ -12,10 +12,12 @@ public sealed class StoreDriver(IGraphStore store)
     /// <summary>2024-01-01T00:00:00Z, the "now" of messages without rel bounds.</summary>
     public const long Now = 1_704_067_200;
 
+    // Like every caller, the driver writes through the seam's retry: tests writing at the same time race for locks, and
+    // a new label's constraint fails the Neo4j batches open then (store-wide, rolled back, written again).
     private readonly IngestPipeline _pipeline = new(
         store,
         new MessageDecoder(),
-        new StoreRetry(new StoreRetryOptions { Attempts = 5, BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(100) }, TimeProvider.System, new StoreHealth()));
+        new StoreRetry(new StoreRetryOptions { Attempts = 20, BaseDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromSeconds(1) }, TimeProvider.System, new StoreHealth()));
 
     public IGraphStore Store => store;
 

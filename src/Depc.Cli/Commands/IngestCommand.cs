@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Depc.Cli.Input;
+using Depc.Cli.Progress;
 using Depc.Core.Ingestion;
 using Depc.Core.Messages;
+using Depc.Core.Storage;
 
 namespace Depc.Cli.Commands;
 
@@ -18,7 +20,8 @@ internal static class IngestCommand
         var rejections = new Option<FileInfo?>("--rejections") { Description = "Write rejections (one JSON line each) to this file instead of stderr" };
         var now = CliOptions.Integer("--now", "The Unix seconds a message without rel bounds takes as its from (default: the start of this run)");
         var files = new Argument<string[]>("FILE") { Description = "NDJSON files, one message per line (none or - reads stdin)", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("ingest", "Apply a team's messages from NDJSON files to the graph") { store, team, rejections, now, files };
+        var progress = new ProgressOptions();
+        var command = new Command("ingest", "Apply a team's messages from NDJSON files to the graph") { store, team, rejections, now, progress.Progress, progress.Quiet, files };
         command.SetAction((result, cancellationToken) => CliAction.RunAsync(console, () =>
         {
             // Bad arguments and missing files fail before the store or the rejections file is touched.
@@ -26,16 +29,20 @@ internal static class IngestCommand
             var runNow = CliOptions.NonNegative(result, now) ?? TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
             var sources = result.GetValue(files) is { Length: > 0 } given ? given : ["-"];
             CheckReadable(sources);
+            var showProgress = progress.Wanted(result, console);
             return CliAction.WithStoreAsync(
                 console,
                 result.GetValue(store),
                 async graph =>
                 {
+                    var counter = new ProgressCounter { TotalBytes = ProgressOptions.TotalBytes(sources) };
+                    using var reporter = ProgressOptions.Start(showProgress, "depc ingest", counter, console);
                     var rejectionFile = result.GetValue(rejections);
-                    var rejectionWriter = rejectionFile is null ? console.Error : new StreamWriter(rejectionFile.FullName);
+                    var rejectionWriter = rejectionFile is null ? reporter?.Writer ?? console.Error : new StreamWriter(rejectionFile.FullName);
                     try
                     {
-                        var report = await IngestAsync(graph, teamName, runNow, sources, console, rejectionWriter, cancellationToken).ConfigureAwait(false);
+                        var report = await IngestAsync(graph, teamName, runNow, sources, console, rejectionWriter, reporter is null ? null : counter, cancellationToken).ConfigureAwait(false);
+                        reporter?.Complete();
                         CliJson.WriteLine(console.Out, report);
                         return ExitCodes.Ok;
                     }
@@ -70,6 +77,7 @@ internal static class IngestCommand
         string[] sources,
         CliConsole console,
         TextWriter rejections,
+        ProgressCounter? progress,
         CancellationToken cancellationToken)
     {
         var streams = sources.Select(s => (Name: s == "-" ? "stdin" : s, Open: s == "-" ? console.OpenStandardInput : () => File.OpenRead(s))).ToList();
@@ -77,14 +85,14 @@ internal static class IngestCommand
         var decoder = new MessageDecoder();
         // No retry: a store that is down ends the run (exit 5); what was committed before stays, replays are duplicates.
         var pipeline = new IngestPipeline(graph, decoder, StoreRetry.Once(TimeProvider.System, new StoreHealth()));
-        var sink = new IngestSink(pipeline, decoder, new IngestBatching(team, now, BatchMessages, BatchBytes), TimeProvider.System, r => WriteRejectionAsync(rejections, r), cancellationToken);
+        var sink = new IngestSink(pipeline, decoder, new IngestBatching(team, now, BatchMessages, BatchBytes), TimeProvider.System, r => WriteRejectionAsync(rejections, r), cancellationToken) { Progress = progress };
         await using (sink.ConfigureAwait(false))
         {
             var splitter = new NdjsonSplitter(decoder.MaxMessageBytes);
             foreach (var (name, open) in streams)
             {
                 sink.Source = name;
-                var stream = open();
+                var stream = progress is null ? open() : new CountingStream(open(), progress);
                 await using (stream.ConfigureAwait(false))
                 {
                     await splitter.ReadAsync(stream, sink, cancellationToken).ConfigureAwait(false);

@@ -15,14 +15,15 @@ namespace Depc.Cli.Input;
 /// </summary>
 internal sealed class IngestSink : ILineSink, IAsyncDisposable
 {
-    private const int MaxBatchesPerCommit = 4;
-
     private readonly IngestPipeline _pipeline;
     private readonly IngestBatching _batching;
     private readonly TimeProvider _time;
     private readonly int _arenaBytes;
     private readonly MessageDecoder _decoder;
     private readonly Func<MessageRejection, Task> _report;
+    /// <summary>How long the writer waits for another batch before it commits what it holds.</summary>
+    private static readonly TimeSpan QuietInput = TimeSpan.FromSeconds(1);
+
     private readonly Channel<(PlannedBatch Batch, byte[] Arena)> _channel = Channel.CreateBounded<(PlannedBatch Batch, byte[] Arena)>(1);
     private readonly Task _writer;
     private readonly List<RawMessage> _lines = [];
@@ -52,6 +53,9 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
         _arena = RentArena();
         _writer = Task.Run(() => WriteAllAsync(cancellationToken), cancellationToken);
     }
+
+    /// <summary>Counts the messages of each batch handed to the writer, when progress is shown.</summary>
+    public Progress.ProgressCounter? Progress { get; init; }
 
     /// <summary>Where the lines come from, as shown in rejections (a file path, or <c>stdin</c>).</summary>
     public string Source { get; set; } = "stdin";
@@ -95,6 +99,7 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
                 _early.Clear();
             }
 
+            Progress?.AddMessages(planned.Received);
             _lines.Clear();
             // The writer reads this arena until the batch is written, then hands it back for reuse.
             var arena = _arena;
@@ -150,26 +155,65 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
 
     private async Task WriteBatchesAsync(CancellationToken cancellationToken)
     {
-        // Batches share a store transaction while the next one is already waiting: a commit costs about as much for
-        // several batches as for one (1M-message bench: ~0.5 s less), and no batch waits for another to be decoded.
+        // Batches share a store transaction until the store says the commit is due: a commit costs about as much for
+        // several batches as for one (1M-message bench: ~0.5 s less; on large SQLite files it writes most of the
+        // indexes, so the store asks for fewer). Input that pauses (a pipe) is committed once no batch has come for a
+        // while, made durable and reported, so what was read is written.
         var bulk = _pipeline.BeginBulk();
         await using (bulk.ConfigureAwait(false))
         {
-            var pending = 0;
-            await foreach (var (batch, arena) in _channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            while (await NextBatchAsync(bulk.HasUncommitted ? QuietInput : Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false) is { } next)
             {
-                await bulk.WriteAsync(new StoreWrite(batch, _time.GetUtcNow().ToUnixTimeSeconds()), cancellationToken).ConfigureAwait(false);
-                _spareArenas.Enqueue(arena);
-                if (++pending >= MaxBatchesPerCommit || !_channel.Reader.TryPeek(out _))
+                if (next is (PlannedBatch batch, byte[] arena))
                 {
-                    await ReportAsync(await bulk.CommitAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
-                    pending = 0;
+                    await bulk.WriteAsync(new StoreWrite(batch, _time.GetUtcNow().ToUnixTimeSeconds()), cancellationToken).ConfigureAwait(false);
+                    _spareArenas.Enqueue(arena);
+                    if (bulk.IsDue)
+                    {
+                        await ReportAsync(await bulk.CommitAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                    }
+                }
+                else
+                {
+                    var outcomes = await bulk.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    await bulk.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    await ReportAsync(outcomes).ConfigureAwait(false);
                 }
             }
+
+            await ReportAsync(await bulk.CommitAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
 
             // The run is done (its summary printed) only once all of it is on disk.
             await bulk.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The next batch; a pair of nulls when none came within <paramref name="quiet"/> (time to commit); null once the
+    /// input is over.
+    /// </summary>
+    private async Task<(PlannedBatch? Batch, byte[]? Arena)?> NextBatchAsync(TimeSpan quiet, CancellationToken cancellationToken)
+    {
+        if (_channel.Reader.TryRead(out var ready))
+        {
+            return ready;
+        }
+
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(quiet);
+        try
+        {
+            if (!await _channel.Reader.WaitToReadAsync(wait.Token).ConfigureAwait(false))
+            {
+                return null;
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, null);
+        }
+
+        return _channel.Reader.TryRead(out ready) ? ready : (null, null);
     }
 
     // Rejections are reported once their batch is committed.

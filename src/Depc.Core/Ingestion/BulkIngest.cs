@@ -18,21 +18,33 @@ public sealed class BulkIngest : IAsyncDisposable
 
     internal BulkIngest(IngestPipeline pipeline) => _pipeline = pipeline;
 
+    /// <summary>True while writes wait for <see cref="CommitAsync"/>.</summary>
+    public bool HasUncommitted => _write is not null || _outcomes.Count > 0;
+
+    /// <summary>True once the writes since the last commit are worth a commit (the store says; always, for a store without longer transactions).</summary>
+    public bool IsDue => _write?.IsDue ?? true;
+
     /// <summary>Applies a write in the open transaction (opening one when needed).</summary>
     public async Task WriteAsync(StoreWrite write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
-        _pending.Add(write);
-        if (_oneByOne)
+        if (!_oneByOne)
         {
+            _write ??= await _pipeline.Store.BeginBulkWriteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_oneByOne || _write is TransactionPerBatch)
+        {
+            // A store that commits each write by itself gains nothing from the bulk write: each write goes through the
+            // seam (retried, refusals isolated), and none is kept to be written again (it is committed already).
             _outcomes.Add(await _pipeline.WriteAsync(write, cancellationToken).ConfigureAwait(false));
             return;
         }
 
+        _pending.Add(write);
         try
         {
-            _write ??= await _pipeline.Store.BeginBulkWriteAsync(cancellationToken).ConfigureAwait(false);
-            _outcomes.Add(await _write.WriteAsync(write, cancellationToken).ConfigureAwait(false));
+            _outcomes.Add(await _write!.WriteAsync(write, cancellationToken).ConfigureAwait(false));
         }
         catch (StoreException e) when (e.IsMessageCaused)
         {

@@ -2,6 +2,7 @@ using Depc.Core.Messages;
 using Depc.Core.Naming;
 using Depc.Core.Planning;
 using Depc.Core.Storage;
+using Depc.Core.Telemetry;
 
 namespace Depc.Core.Ingestion;
 
@@ -90,9 +91,17 @@ public sealed class IngestPipeline(IGraphStore store, MessageDecoder decoder, St
     // A refusal that no single message explains (isolation found none) is no message's fault: retried as store-wide.
     private async Task<WriteOutcome> TryWriteAsync(StoreWrite write, bool unisolated, CancellationToken cancellationToken)
     {
+        var plan = write.Batch.Plan;
+        using var span = DepcTracing.Source.StartActivity("depc.store.write");
+        span?.SetTag(DepcTracing.Team, plan.Team.Value)
+            .SetTag(DepcTracing.Messages, plan.MessageCount)
+            .SetTag("depc.nodes", plan.NodeCount)
+            .SetTag("depc.relationships", plan.RelationshipCount);
         try
         {
-            return await store.WriteAsync(write, cancellationToken).ConfigureAwait(false);
+            var outcome = await store.WriteAsync(write, cancellationToken).ConfigureAwait(false);
+            span?.SetTag("depc.write.status", outcome.Status.ToString()).SetOutcome(outcome.Report);
+            return outcome;
         }
         catch (StoreException e) when (e.IsMessageCaused && unisolated)
         {

@@ -10,6 +10,12 @@ public interface IBulkWrite : IAsyncDisposable
     /// <summary>Applies a write after the ones before it, with the outcome <see cref="IGraphStore.WriteAsync"/> would give.</summary>
     Task<WriteOutcome> WriteAsync(StoreWrite write, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// True once the writes applied so far are worth a commit: the caller may go on adding writes until then (a store
+    /// that writes each batch in its own transaction is always due).
+    /// </summary>
+    bool IsDue => true;
+
     /// <summary>Commits every write applied so far (durable at the latest after <see cref="IGraphStore.FlushAsync"/>); the bulk write is over.</summary>
     Task CommitAsync(CancellationToken cancellationToken);
 }

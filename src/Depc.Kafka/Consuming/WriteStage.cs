@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Depc.Core.Ingestion;
 using Depc.Core.Storage;
+using Depc.Core.Telemetry;
 using Depc.Kafka.Telemetry;
 using Microsoft.Extensions.Logging;
 
@@ -82,6 +83,7 @@ internal sealed class WriteStage(
 
     private async Task WriteOneAsync(KafkaWrite work, List<PendingBatch> live)
     {
+        using var span = KafkaBatchSpan.Start(work.Batches);
         var started = time.GetTimestamp();
         WriteOutcome outcome;
         while (true)
@@ -113,6 +115,7 @@ internal sealed class WriteStage(
         var team = live[0].Team;
         var elapsed = time.GetElapsedTime(started);
         metrics.BatchWritten(team, outcome.Report, elapsed);
+        span.SetOutcome(outcome.Report);
         if (logger.IsEnabled(LogLevel.Debug))
         {
             var r = outcome.Report;

@@ -7,38 +7,24 @@ using Depc.Neo4j.Http;
 namespace Depc.Neo4j.Writing;
 
 /// <summary>
-/// Writes a store write in one transaction and two requests: (1) lock and read the write's positions and idempotency
-/// key (<see cref="LedgerLocks"/>: a fenced or replayed write is rolled back here), node upserts, then lock and read
-/// every relationship of the batch; the period table runs here, on the stored states; (2) the final states, the
-/// counts, positions and key (<see cref="LedgerStatements.Commit"/>), and commit. A probe runs the same and rolls back.
+/// Writes a store write (a batch plan and its ledger) in ONE transaction of at most three requests:
+/// <list type="number">
+/// <item><b>lock</b> (opens the transaction): the write's idempotency key and Kafka positions locked and read first
+/// (<see cref="LedgerLocks"/>: a key seen before replays its answer, a position past a claim fences the write, and the
+/// transaction is rolled back), then every node upserted and write-locked, its id returned;</item>
+/// <item><b>read</b> (only when needed): the stored relationships between nodes that existed before: a
+/// relationship touching a node this transaction created cannot exist yet, so it is not looked for;</item>
+/// <item><b>write and commit</b>: the period table has run here on the stored states; new relationships are
+/// created (no MERGE: the plan knows they are new), changed ones set by id; the team's counts, the positions and the
+/// key's answer (<see cref="LedgerStatements.Commit"/>) are written with them.</item>
+/// </list>
+/// A probe runs the same and rolls back. Failures propagate as <see cref="Neo4jException"/>: the races between
+/// writers (a deadlock, a constraint created meanwhile) are store-wide and the ingestion seam's retry runs the whole
+/// write again, which is safe since the server rolled it back.
 /// </summary>
 internal sealed class BatchWriter(Neo4jClient client, ConstraintKeeper constraints, LedgerSchema ledger)
 {
-    private const int Attempts = 10;
-
-    public async Task<WriteOutcome> WriteAsync(StoreWrite write, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await WriteOnceAsync(write, probe: false, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Neo4jException e) when (attempt < Attempts && IsRaceOfWriters(e.Code))
-            {
-                // The transaction was rolled back: running it again is safe. A random pause parts the racers.
-                await Task.Delay(Random.Shared.Next(10, 50 * attempt), cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Failures this store's own design provokes between concurrent writers: a constraint created for a new label
-    /// while another batch is open (3.x refuses to commit it), or two batches locking shared relationships in
-    /// different orders. Other transient errors go to the caller's retry policy.
-    /// </summary>
-    private static bool IsRaceOfWriters(string? code) =>
-        code is "Neo.TransientError.Transaction.ConstraintsChanged" or "Neo.TransientError.Transaction.DeadlockDetected";
+    public Task<WriteOutcome> WriteAsync(StoreWrite write, CancellationToken cancellationToken) => WriteOnceAsync(write, probe: false, cancellationToken);
 
     /// <summary>Runs the plan's writes in a transaction and rolls it back: throws what writing it would throw.</summary>
     public Task ProbeAsync(BatchPlan plan, CancellationToken cancellationToken)
@@ -58,31 +44,30 @@ internal sealed class BatchWriter(Neo4jClient client, ConstraintKeeper constrain
 
         var outcomes = new MessageOutcome[plan.MessageCount];
         var rejections = new List<EventRejection>();
+        var ids = new NodeIds(plan.Nodes);
         var locks = new LedgerLocks(write);
-        var first = locks.Statements().ToList();
-        var mustRead = first.Count > 0 || plan.Relationships.Count > 0 || probe;
-        first.AddRange(plan.Nodes.Select(g => WriteStatements.Nodes(plan.Team, g)));
-        if (!mustRead)
+        var lockRequest = locks.Statements().ToList();
+        lockRequest.AddRange(NodeStatements.GroupsInLockOrder(plan.Nodes).Select(g => NodeStatements.Upsert(plan.Team, plan.Nodes[g], g, ids)));
+        if (plan.Relationships.Count == 0 && !locks.MustRead && !probe)
         {
-            // Nothing to read first (no relationship, position or key): every message is accepted, one request commits all.
+            // Nothing to read first: every message is accepted, and one request writes and commits it all.
             var result = new BatchResult(outcomes, rejections);
             var completed = write.Complete(result);
-            first.AddRange(LedgerStatements.Commit(write, completed));
-            if (first.Count > 0)
+            lockRequest.AddRange(LedgerStatements.Commit(write, completed));
+            if (lockRequest.Count > 0)
             {
-                await client.CommitAsync(first, cancellationToken).ConfigureAwait(false);
+                await client.CommitAsync(lockRequest, cancellationToken).ConfigureAwait(false);
             }
 
             return WriteOutcome.Written(write, completed.Report, result);
         }
 
-        var stored = plan.Relationships.Select(g => new StoredRelationship?[g.Relationships.Count]).ToArray();
-        for (var g = 0; g < plan.Relationships.Count; g++)
+        if (lockRequest.Count == 0)
         {
-            first.Add(WriteStatements.LockAndRead(plan.Team, plan.Relationships[g], stored[g]));
+            return WriteOutcome.Written(write, IngestReport.Empty, new BatchResult(outcomes, rejections));
         }
 
-        var transaction = await client.BeginAsync(first, cancellationToken).ConfigureAwait(false);
+        var transaction = await client.BeginAsync(lockRequest, cancellationToken).ConfigureAwait(false);
         try
         {
             if (locks.Refusal() is { } refusal)
@@ -91,19 +76,30 @@ internal sealed class BatchWriter(Neo4jClient client, ConstraintKeeper constrain
                 return refusal;
             }
 
-            var second = Resolve(plan, stored, outcomes, rejections);
+            var pairs = new RelationshipPairs(plan, ids);
+            var stored = new StoredRelationship?[pairs.Count];
+            if (pairs.BetweenOldNodes() is { Count: > 0 } toRead)
+            {
+                await transaction.RunAsync([RelationshipStatements.Read(toRead, stored)], cancellationToken).ConfigureAwait(false);
+            }
+
+            var commitRequest = Resolve(plan, pairs, stored, outcomes, rejections);
             rejections.Sort((a, b) => a.MessageIndex.CompareTo(b.MessageIndex));
             var result = new BatchResult(outcomes, rejections);
             if (probe)
             {
-                await transaction.RunAsync(second, cancellationToken).ConfigureAwait(false);
+                if (commitRequest.Count > 0)
+                {
+                    await transaction.RunAsync(commitRequest, cancellationToken).ConfigureAwait(false);
+                }
+
                 await transaction.RollbackAsync().ConfigureAwait(false);
                 return WriteOutcome.Written(write, IngestReport.Empty, result);
             }
 
             var completed = write.Complete(result);
-            second.AddRange(LedgerStatements.Commit(write, completed));
-            await transaction.CommitAsync(second, cancellationToken).ConfigureAwait(false);
+            commitRequest.AddRange(LedgerStatements.Commit(write, completed));
+            await transaction.CommitAsync(commitRequest, cancellationToken).ConfigureAwait(false);
             return WriteOutcome.Written(write, completed.Report, result);
         }
         catch
@@ -113,41 +109,46 @@ internal sealed class BatchWriter(Neo4jClient client, ConstraintKeeper constrain
         }
     }
 
-    // The period table on the locked states; the statements that write the final states and drop unused locks.
-    private static List<CypherStatement> Resolve(BatchPlan plan, StoredRelationship?[][] stored, MessageOutcome[] outcomes, List<EventRejection> rejections)
+    /// <summary>Runs each relationship's events from its stored state; returns the statements that write the changes.</summary>
+    private static List<CypherStatement> Resolve(
+        BatchPlan plan, RelationshipPairs pairs, StoredRelationship?[] stored, MessageOutcome[] outcomes, List<EventRejection> rejections)
     {
-        var changes = new List<(long Id, RelationshipState State)>();
-        var unused = new List<long>();
-        for (var g = 0; g < plan.Relationships.Count; g++)
+        var created = new List<(long Source, long Target, RelationshipState State)>();
+        var changed = new List<(long Id, RelationshipState State)>();
+        var key = 0;
+        foreach (var group in plan.Relationships)
         {
-            var group = plan.Relationships[g];
-            for (var i = 0; i < group.Relationships.Count; i++)
+            foreach (var relationship in group.Relationships)
             {
-                var current = stored[g][i] ?? throw new Neo4jException(
-                    null, $"relationship {group.Relationships[i].SourceName} -> {group.Relationships[i].TargetName} was not locked", isTransient: true);
-                var final = RelationshipResolver.Resolve(current.State, group.Relationships[i].Events, outcomes, rejections);
+                var current = stored[key];
+                var final = RelationshipResolver.Resolve(current?.State, relationship.Events, outcomes, rejections);
                 if (final is not null)
                 {
-                    changes.Add((current.Id, final));
+                    if (current is { Id: var id })
+                    {
+                        changed.Add((id, final));
+                    }
+                    else
+                    {
+                        created.Add((pairs.Source(key), pairs.Target(key), final));
+                    }
                 }
-                else if (current.Created)
-                {
-                    unused.Add(current.Id);
-                }
+
+                key++;
             }
         }
 
-        var second = new List<CypherStatement>(4);
-        if (changes.Count > 0)
+        var statements = new List<CypherStatement>(6);
+        if (created.Count > 0)
         {
-            second.Add(WriteStatements.WriteStates(changes));
+            statements.Add(RelationshipStatements.Create(created));
         }
 
-        if (unused.Count > 0)
+        if (changed.Count > 0)
         {
-            second.Add(WriteStatements.DeleteUnused(unused));
+            statements.Add(RelationshipStatements.Update(changed));
         }
 
-        return second;
+        return statements;
     }
 }

@@ -19,6 +19,9 @@ internal sealed class LedgerLocks
         _stored = new long[write.Positions.Count];
     }
 
+    /// <summary>True when the write has something to lock and read before it may go on (a key, a position).</summary>
+    public bool MustRead => _write.Idempotency is not null || _write.Positions.Count > 0;
+
     /// <summary>The statements that lock and read, first in the transaction's first request.</summary>
     public IEnumerable<CypherStatement> Statements()
     {

@@ -19,7 +19,10 @@ internal static class LedgerStatements
     public const string TeamCounts = "`_Depc_TeamCounts`";
     public const string Idempotency = "`_Depc_Idempotency`";
 
-    /// <summary>Takes each claimed position's write lock (creating its node if needed), then reads it: nobody moves it until this transaction ends.</summary>
+    /// <summary>
+    /// Takes each claimed position's write lock (creating its node if needed), then reads it: nobody moves it until this
+    /// transaction ends. In key order, so two writers claiming the same partitions lock them in the same order.
+    /// </summary>
     public static CypherStatement LockPositions(StoreWrite write, long[] stored) => new(
         $"UNWIND $rows AS row MERGE (p:{Position} {{key: row.key}}) " +
         "ON CREATE SET p.group = row.group, p.topic = row.topic, p.partition = row.partition " +
@@ -27,7 +30,7 @@ internal static class LedgerStatements
         w =>
         {
             w.WriteStartArray("rows"u8);
-            for (var i = 0; i < write.Positions.Count; i++)
+            foreach (var i in Enumerable.Range(0, write.Positions.Count).OrderBy(i => write.Positions[i].Key, StringComparer.Ordinal))
             {
                 var claim = write.Positions[i];
                 w.WriteStartObject();

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Depc.Core.Ingestion;
 using Depc.Core.Naming;
 using Depc.Core.Storage;
+using Depc.Core.Telemetry;
 using Depc.Kafka.Telemetry;
 using Depc.Server.Options;
 using Depc.Server.Rejections;
@@ -34,19 +35,26 @@ internal sealed class HttpIngestion(
     public async Task<HttpIngestResult> IngestAsync(TeamName team, HttpRequest request, bool dryRun, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var arrival = time.GetUtcNow();
+        using var span = DepcTracing.Source.StartActivity("depc.http.ingest");
+        span?.SetTag(DepcTracing.Team, team.Value).SetTag("depc.dry_run", dryRun);
         var limits = options.Value;
         var (body, readError) = await RequestBody.ReadAsync(request, limits.MaxRequestBytes, cancellationToken).ConfigureAwait(false);
         if (readError is not null)
         {
+            span?.SetStatus(ActivityStatusCode.Error, readError.Detail);
             return HttpIngestResult.Refused(readError);
         }
 
         var bytes = body!;
+        span?.SetTag("depc.request.bytes", bytes.Length);
         var messages = new List<RawMessage>();
         if (MessageSplitter.Split(bytes, arrival.ToUnixTimeSeconds(), limits.MaxMessagesPerRequest, messages) is { } splitError)
         {
+            span?.SetStatus(ActivityStatusCode.Error, splitError.Detail);
             return HttpIngestResult.Refused(splitError);
         }
+
+        span?.SetTag(DepcTracing.Messages, messages.Count);
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         WriteOutcome outcome;
@@ -76,10 +84,12 @@ internal sealed class HttpIngestion(
         if (outcome.Answer is { } kept)
         {
             Log.IdempotentReplay(logger, team.Value, idempotencyKey!);
+            span?.SetTag("depc.idempotent_replay", true);
             return kept.IsFor(SHA256.HashData(bytes)) ? HttpIngestResult.Replay(kept.Answer) : HttpIngestResult.Refused(BodyError.KeyReused(idempotencyKey!));
         }
 
         var report = outcome.Report;
+        span.SetOutcome(report);
         metrics.BatchWritten(team, report, elapsed);
         Log.HttpBatchIngested(logger, team.Value, report.Received, report.Accepted, report.Rejected, report.Duplicates, elapsed.TotalMilliseconds);
         if (!pipeline.Store.KeepsRejectionFeed)

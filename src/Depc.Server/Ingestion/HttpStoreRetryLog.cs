@@ -8,7 +8,7 @@ namespace Depc.Server.Ingestion;
 internal sealed class HttpStoreRetryLog(ILogger logger) : IStoreRetryObserver
 {
     public void Retrying(TeamName team, int attempt, TimeSpan delay, StoreException failure) =>
-        Log.HttpStoreRetry(logger, team.Value, attempt, failure.Message, delay.TotalMilliseconds);
+        Log.HttpWriteRetry(logger, failure, team.Value, attempt, delay.TotalMilliseconds);
 
     public void Recovered(TeamName team, int failures) => Log.HttpStoreRecovered(logger, team.Value, failures);
 }

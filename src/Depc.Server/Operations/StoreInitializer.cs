@@ -10,6 +10,7 @@ namespace Depc.Server.Operations;
 internal sealed class StoreInitializer(
     IGraphStore store,
     ITeamCredentialStore teams,
+    StoreSpec spec,
     IOptions<ServerOptions> options,
     ILogger<StoreInitializer> logger) : IHostedService
 {
@@ -18,8 +19,12 @@ internal sealed class StoreInitializer(
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
         await teams.InitializeAsync(cancellationToken).ConfigureAwait(false);
         var settings = options.Value;
-        var teamsDatabase = teams is SqliteTeamBackend { Path: var path } && !settings.Store.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) ? path : "the store";
-        Log.StoreOpened(logger, StoreLocator.Describe(settings.Store), teamsDatabase);
+        var teamsDatabase = teams is SqliteTeamBackend { Path: var path } && spec is not SqliteStoreSpec ? path : "the store";
+        Log.StoreOpened(logger, spec.ToString(), teamsDatabase);
+        if (!settings.Demo && (await teams.ListAsync(cancellationToken).ConfigureAwait(false)).Count == 0)
+        {
+            Log.NoTeamYet(logger, FirstTeamHint.Command(settings));
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

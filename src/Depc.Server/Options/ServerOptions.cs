@@ -8,7 +8,7 @@ public sealed class ServerOptions : IValidatableObject
 {
     public const string Section = "Depc";
 
-    /// <summary>Where the graph lives: <c>sqlite:PATH</c> or <c>neo4j:http://…</c>. Environment <c>DEPC_STORE</c> overrides.</summary>
+    /// <summary>Where the graph lives: <c>sqlite:PATH</c> or <c>neo4j:http://…</c> (see <see cref="Stores.StoreSpec"/>). Environment <c>DEPC_STORE</c> overrides.</summary>
     [Required]
     public string Store { get; set; } = "sqlite:depc.db";
 
@@ -68,6 +68,12 @@ public sealed class ServerOptions : IValidatableObject
     /// </summary>
     public bool CreateTeamTopics { get; set; }
 
+    /// <summary>
+    /// Make the <c>demo</c> team at start, with an example infrastructure in its graph when that is empty (default off;
+    /// <c>depc serve --demo</c> turns it on and prints a sign-in link).
+    /// </summary>
+    public bool Demo { get; set; }
+
     /// <summary>The page size of <c>…/impacted</c> when <c>limit</c> is not given (25, as in the original system).</summary>
     [Range(1, 1_000_000)]
     public int DefaultImpactedLimit { get; set; } = 25;
@@ -94,9 +100,9 @@ public sealed class ServerOptions : IValidatableObject
             yield return new ValidationResult("Depc:InstanceBeatInterval must be between 00:00:00.1 and 00:05:00", [nameof(InstanceBeatInterval)]);
         }
 
-        if (!Store.StartsWith("sqlite:", StringComparison.Ordinal) && !Store.StartsWith("neo4j:", StringComparison.Ordinal))
+        if (!Stores.StoreSpec.TryParse(Store, out _, out var storeError))
         {
-            yield return new ValidationResult("Depc:Store must be sqlite:PATH or neo4j:http://…", [nameof(Store)]);
+            yield return new ValidationResult("Depc:Store: " + storeError, [nameof(Store)]);
         }
     }
 }

@@ -1,5 +1,4 @@
 using Depc.Core.Naming;
-using Depc.Neo4j;
 using Depc.Server.Auth;
 using Depc.Server.Stores;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -15,17 +14,15 @@ public sealed class TeamRegistry(ITeamCredentialStore store, ITeamTopicCreator t
     private IAsyncDisposable? _ownedStore;
 
     /// <summary>A registry on the credentials that belong to a store spec: in the store itself (see <see cref="TeamBackends"/>).</summary>
-    public static async Task<TeamRegistry> OpenAsync(string storeSpec, string teamsDatabase, ITeamTopicCreator? topics, CancellationToken cancellationToken)
+    public static async Task<TeamRegistry> OpenAsync(StoreSpec store, string teamsDatabase, ITeamTopicCreator? topics, CancellationToken cancellationToken)
     {
         // A SQLite store's teams are tables of its file: the graph itself need not be opened.
-        var graph = storeSpec.StartsWith(Neo4jConnectionString.Prefix, StringComparison.OrdinalIgnoreCase)
-            ? await StoreLocator.OpenAsync(storeSpec, cancellationToken).ConfigureAwait(false)
-            : null;
+        var graph = store is Neo4jStoreSpec ? await StoreLocator.OpenAsync(store, cancellationToken).ConfigureAwait(false) : null;
         try
         {
             var backend = graph is null
-                ? SqliteTeamBackend.ForStore(storeSpec, teamsDatabase, rejectionRetention: 1)
-                : TeamBackends.For(graph, storeSpec, teamsDatabase, rejectionRetention: 1, NullLogger.Instance);
+                ? SqliteTeamBackend.ForStore(store, teamsDatabase, rejectionRetention: 1)
+                : TeamBackends.For(graph, store, teamsDatabase, rejectionRetention: 1, NullLogger.Instance);
             await backend.InitializeAsync(cancellationToken).ConfigureAwait(false);
             return new TeamRegistry(backend, topics ?? new NoTopicCreator(), TimeProvider.System) { _ownedStore = graph };
         }

@@ -3,6 +3,7 @@ using Depc.Core.Ingestion;
 using Depc.Core.Messages;
 using Depc.Core.Naming;
 using Depc.Core.Planning;
+using Depc.Core.Storage;
 using Depc.Core.Tests.Planning;
 
 namespace Depc.Core.Tests.Ingestion;

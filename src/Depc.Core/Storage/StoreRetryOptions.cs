@@ -1,4 +1,4 @@
-namespace Depc.Core.Ingestion;
+namespace Depc.Core.Storage;
 
 /// <summary>How <see cref="StoreRetry"/> retries a store-wide failure.</summary>
 public sealed class StoreRetryOptions

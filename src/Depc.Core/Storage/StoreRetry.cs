@@ -1,9 +1,8 @@
 using Depc.Core.Naming;
-using Depc.Core.Storage;
 using Polly;
 using Polly.Retry;
 
-namespace Depc.Core.Ingestion;
+namespace Depc.Core.Storage;
 
 /// <summary>
 /// The one retry layer of store writes (Polly): a store-wide <see cref="StoreException"/> is retried with capped,

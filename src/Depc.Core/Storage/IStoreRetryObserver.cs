@@ -1,7 +1,6 @@
 using Depc.Core.Naming;
-using Depc.Core.Storage;
 
-namespace Depc.Core.Ingestion;
+namespace Depc.Core.Storage;
 
 /// <summary>Told of every retried store-wide failure and of the write that succeeds after them (the callers log them).</summary>
 public interface IStoreRetryObserver

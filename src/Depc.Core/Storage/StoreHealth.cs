@@ -1,4 +1,4 @@
-namespace Depc.Core.Ingestion;
+namespace Depc.Core.Storage;
 
 /// <summary>
 /// Whether store writes currently fail store-wide, shared by every input (Kafka, HTTP) of a process: <c>/health/ready</c>
