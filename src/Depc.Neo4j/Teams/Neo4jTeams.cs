@@ -8,7 +8,9 @@ namespace Depc.Neo4j.Teams;
 /// <summary>
 /// What every Depc instance on one Neo4j shares beside the graph: teams with their token hashes
 /// (<see cref="TeamStatements"/>) and their rejection feeds (<see cref="FeedStatements"/>, appended in each batch's
-/// own transaction). Each call is one committed transaction; the labels' constraints are made before the first.
+/// own transaction). Each call is one committed transaction; the labels' constraints are made before the first, not at
+/// start: a schema statement waits for every open transaction, and one left open by a killed instance holds it until
+/// Neo4j rolls it back (<c>dbms.rest.transaction.idle_timeout</c>), which must not stop a restarted instance starting.
 /// </summary>
 public sealed class Neo4jTeams
 {
@@ -16,9 +18,6 @@ public sealed class Neo4jTeams
     private readonly LedgerSchema _schema;
 
     internal Neo4jTeams(Neo4jClient client, LedgerSchema schema) => (_client, _schema) = (client, schema);
-
-    /// <summary>Creates the constraints of the shared labels (once per store instance).</summary>
-    public Task InitializeAsync(CancellationToken cancellationToken) => _schema.EnsureAsync(cancellationToken);
 
     /// <returns>false when the team exists already.</returns>
     public Task<bool> CreateAsync(TeamName team, byte[] tokenHash, long now, CancellationToken cancellationToken) =>
@@ -54,14 +53,14 @@ public sealed class Neo4jTeams
     public async Task<IReadOnlyList<StoredTeam>> ListAsync(CancellationToken cancellationToken)
     {
         var teams = new List<StoredTeam>();
-        await RunAsync(TeamStatements.List(teams), cancellationToken).ConfigureAwait(false);
+        await ReadAsync(TeamStatements.List(teams), cancellationToken).ConfigureAwait(false);
         return teams;
     }
 
     public async Task<StoredTeam?> FindByTokenHashAsync(byte[] tokenHash, CancellationToken cancellationToken)
     {
         StoredTeam? team = null;
-        await RunAsync(TeamStatements.FindByTokenHash(tokenHash, t => team = t), cancellationToken).ConfigureAwait(false);
+        await ReadAsync(TeamStatements.FindByTokenHash(tokenHash, t => team = t), cancellationToken).ConfigureAwait(false);
         return team;
     }
 
@@ -75,9 +74,12 @@ public sealed class Neo4jTeams
     public async Task<IReadOnlyList<FeedEntry>> ReadFeedAsync(TeamName team, int limit, CancellationToken cancellationToken)
     {
         var entries = new List<FeedEntry>();
-        await RunAsync(FeedStatements.Read(team, limit, entries), cancellationToken).ConfigureAwait(false);
+        await ReadAsync(FeedStatements.Read(team, limit, entries), cancellationToken).ConfigureAwait(false);
         return entries;
     }
+
+    // Reads need no schema: a restarted instance answers (and finds its teams) before it can make any.
+    private Task ReadAsync(CypherStatement statement, CancellationToken cancellationToken) => _client.CommitAsync([statement], cancellationToken);
 
     private Task RunAsync(CypherStatement statement, CancellationToken cancellationToken) => RunAsync([statement], cancellationToken);
 

@@ -15,7 +15,7 @@ internal sealed class Neo4jTeamBackend(Neo4jTeams teams, string? legacyTeamsFile
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        await teams.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        // Nothing to prepare: the shared labels' schema is made at their first use (see Neo4jTeams).
         if (legacyTeamsFile is null || !File.Exists(legacyTeamsFile))
         {
             return;
