@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Depc.Core.Changes;
 using Depc.Core.Periods;
 using Depc.Core.Planning;
 using Depc.Core.Storage;
@@ -26,6 +27,8 @@ internal sealed class BatchWriter : IDisposable
     private readonly RawStatement _readGeneration;
     private readonly RawStatement _bumpGeneration;
     private readonly RawStatement _anyRelationship;
+    private readonly ChangeRows _changeRows;
+    private readonly ChangeRecorder<ChangedElement> _changes = new();
 
     // Reused from batch to batch: the ids of the plan's nodes (each label's from its offset, in plan order), the node
     // rows to update, the relationship rows to write, and the periods text.
@@ -63,6 +66,7 @@ internal sealed class BatchWriter : IDisposable
         _readGeneration = new RawStatement(connection, "SELECT value FROM meta WHERE key = 'generation'");
         _bumpGeneration = new RawStatement(connection, "UPDATE meta SET value = value + 1 WHERE key = 'generation' RETURNING value");
         _anyRelationship = new RawStatement(connection, "SELECT EXISTS (SELECT 1 FROM relationships)");
+        _changeRows = new ChangeRows(connection);
     }
 
     public BatchResult Apply(BatchPlan plan)
@@ -95,8 +99,11 @@ internal sealed class BatchWriter : IDisposable
         _ = _transaction ?? throw new InvalidOperationException("no write transaction is open");
         return Guard(() =>
         {
+            _changes.Clear();
             UpsertNodes(plan);
-            return ApplyRelationships(plan);
+            var result = ApplyRelationships(plan);
+            _changeRows.Write(plan.Team.Value, _changes);
+            return result;
         });
     }
 
@@ -140,6 +147,7 @@ internal sealed class BatchWriter : IDisposable
         _readGeneration.Dispose();
         _bumpGeneration.Dispose();
         _anyRelationship.Dispose();
+        _changeRows.Dispose();
     }
 
     private void UpsertNodes(BatchPlan plan)
@@ -169,6 +177,7 @@ internal sealed class BatchWriter : IDisposable
                     {
                         // The cache is exact while the generation holds: the new bounds need not be read back.
                         _nodeUpdates.Add((known.Id, node.From, node.To));
+                        _changes.Node(ChangedElement.Node(known.Id), node.From, node.To);
                         known = known with { From = node.From ?? known.From, To = node.To ?? known.To };
                     }
 
@@ -191,6 +200,8 @@ internal sealed class BatchWriter : IDisposable
                     cached.Add(node.Name, new CachedNode(_nodeIds[at], _upsertNode.NullableInt64(1), _upsertNode.NullableInt64(2)));
                     _upsertNode.Reset();
                 }
+
+                _changes.Node(ChangedElement.Node(_nodeIds[at]), node.From, node.To);
             }
         }
 
@@ -226,6 +237,7 @@ internal sealed class BatchWriter : IDisposable
                 {
                     slot = _cache.Keep(key, final);
                     _changed.Add((source, target, final));
+                    _changes.Relationship(new ChangedElement(source, target), stored, final);
                 }
                 else if (stored is not null)
                 {

@@ -7,7 +7,7 @@ namespace Depc.Sqlite.Writing;
 /// A statement prepared once on the write connection's own handle and driven through the SQLite
 /// C API (bind by position, step, reset). The batch write path runs hundreds of thousands of
 /// these; ADO.NET's per-execution work (by-name binding, readers) cost more than SQLite itself.
-/// It runs inside whatever transaction the connection has open.
+/// It runs inside whatever transaction the connection has open; the readers that walk big subgraphs use it too.
 /// </summary>
 internal sealed class RawStatement : IDisposable
 {
@@ -36,6 +36,12 @@ internal sealed class RawStatement : IDisposable
     public RawStatement BindUtf8(int index, ReadOnlySpan<byte> utf8)
     {
         Check(raw.sqlite3_bind_text(_statement, index, utf8));
+        return this;
+    }
+
+    public RawStatement BindBlob(int index, ReadOnlySpan<byte> bytes)
+    {
+        Check(raw.sqlite3_bind_blob(_statement, index, bytes));
         return this;
     }
 
@@ -76,6 +82,11 @@ internal sealed class RawStatement : IDisposable
 
     public string? Text(int column) =>
         raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(_statement, column).utf8_to_string();
+
+    /// <summary>A text or blob column's bytes (UTF-8 for text), valid until the next step: no string made.</summary>
+    public ReadOnlySpan<byte> Bytes(int column) => raw.sqlite3_column_blob(_statement, column);
+
+    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
 
     public void Reset() => raw.sqlite3_reset(_statement);
 
