@@ -1,3 +1,4 @@
+using Depc.Core.Changes;
 using Depc.Core.Periods;
 using Depc.Core.Planning;
 using Depc.Core.Storage;
@@ -34,7 +35,7 @@ internal sealed class BatchWriter(Neo4jClient client, ConstraintKeeper constrain
     /// while another batch is open (3.x refuses to commit it), or two batches locking shared relationships in
     /// different orders. Other transient errors go to the caller's retry policy.
     /// </summary>
-    private static bool IsRaceOfWriters(string? code) =>
+    internal static bool IsRaceOfWriters(string? code) =>
         code is "Neo.TransientError.Transaction.ConstraintsChanged" or "Neo.TransientError.Transaction.DeadlockDetected";
 
     private async Task<BatchResult> ApplyOnceAsync(BatchPlan plan, CancellationToken cancellationToken)
@@ -63,11 +64,13 @@ internal sealed class BatchWriter(Neo4jClient client, ConstraintKeeper constrain
             first.Add(WriteStatements.LockAndRead(plan.Team, plan.Relationships[g], stored[g]));
         }
 
+        await constraints.EnsureChangesAsync(plan.Team, cancellationToken).ConfigureAwait(false);
         var transaction = await client.BeginAsync(first, cancellationToken).ConfigureAwait(false);
         try
         {
             var changes = new List<(long Id, RelationshipState State)>();
             var unused = new List<long>();
+            var changed = new ChangeRecorder<long>();
             for (var g = 0; g < plan.Relationships.Count; g++)
             {
                 var group = plan.Relationships[g];
@@ -79,6 +82,7 @@ internal sealed class BatchWriter(Neo4jClient client, ConstraintKeeper constrain
                     if (final is not null)
                     {
                         changes.Add((current.Id, final));
+                        changed.Relationship(current.Id, current.State, final);
                     }
                     else if (current.Created)
                     {
@@ -96,6 +100,11 @@ internal sealed class BatchWriter(Neo4jClient client, ConstraintKeeper constrain
             if (unused.Count > 0)
             {
                 second.Add(WriteStatements.DeleteUnused(unused));
+            }
+
+            if (changed.Count > 0)
+            {
+                second.Add(ChangeStatements.Create(plan.Team, changed));
             }
 
             await transaction.CommitAsync(second, cancellationToken).ConfigureAwait(false);
