@@ -4,7 +4,8 @@ using Depc.Bench.Http;
 using Depc.Bench.Kafka;
 using Depc.Bench.Neo4j;
 
-// depc-bench [all|decode|ingest|impacted|kafka|neo4j|http|corpus] [--messages N] [--tree-nodes N] [--neo4j-messages N] [--depc PATH] [--out FILE]
+// depc-bench [all|decode|ingest|impacted|diff|kafka|neo4j|http|corpus] [--messages N] [--tree-nodes N] [--diff-relationships N]
+//            [--neo4j-messages N] [--neo4j-tree-nodes N] [--depc PATH] [--out FILE]
 // "all" runs every benchmark; neo4j starts its own Neo4j server (Java 17 and npm needed).
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var messages = IntArg("--messages", 1_000_000);
@@ -36,6 +37,12 @@ if (what is "all" or "impacted")
     await ImpactBench.RunAsync(treeNodes, output);
 }
 
+if (what is "all" or "diff")
+{
+    Settle();
+    await DiffBench.RunAsync(IntArg("--diff-relationships", 1_000_000), output);
+}
+
 if (what is "all" or "kafka")
 {
     Settle();
@@ -45,7 +52,7 @@ if (what is "all" or "kafka")
 if (what is "all" or "neo4j")
 {
     Settle();
-    await Neo4jBench.RunAsync(null, IntArg("--neo4j-messages", 30_000), 10_000, output);
+    await Neo4jBench.RunAsync(null, IntArg("--neo4j-messages", 30_000), 10_000, IntArg("--neo4j-tree-nodes", 100_000), output);
 }
 
 if (what is "all" or "http")

@@ -12,14 +12,15 @@ namespace Depc.Bench.Neo4j;
 /// The Neo4j store against its limit on the same server in the same run: the same nodes and relationships written
 /// by bare <c>UNWIND … MERGE</c> statements, same batch size, same HTTP API, batches interleaved so that both see
 /// the same machine. Then <c>impacted</c> on a diamond graph (30 layers of 10, each node depending on every node
-/// of the next layer: 10^29 paths).
+/// of the next layer: 10^29 paths), <c>impacted</c> and <c>why</c> on a tree, and <c>diff</c> windows over the
+/// relationships written for the throughput figure (one opened every second).
 /// </summary>
 public static class Neo4jBench
 {
     private const long Now = 1_704_067_200;
 
     /// <param name="httpUri">A store spec (<c>neo4j:http://user:pw@host:port</c>), or null to start a Neo4j 3.1.1 of our own.</param>
-    public static async Task RunAsync(string? httpUri, int messages, int batchSize, TextWriter output)
+    public static async Task RunAsync(string? httpUri, int messages, int batchSize, int treeNodes, TextWriter output)
     {
         Neo4jTestServer? server = null;
         if (httpUri is null)
@@ -36,8 +37,10 @@ public static class Neo4jBench
             using var client = new Neo4jClient(connection);
             await store.InitializeAsync(CancellationToken.None);
             output.WriteLine($"neo4j: server {store.ServerVersion} at {connection}, {messages:N0} relationship messages, batches of {batchSize:N0}");
-            await ThroughputAsync(store, client, messages, batchSize, output);
+            var written = await ThroughputAsync(store, client, messages, batchSize, output);
             await ImpactAsync(store, output);
+            await Neo4jTimeTravel.TreeAsync(store, treeNodes, batchSize, output);
+            await Neo4jTimeTravel.DiffAsync(store, written, messages, output);
         }
         finally
         {
@@ -48,7 +51,8 @@ public static class Neo4jBench
         }
     }
 
-    private static async Task ThroughputAsync(Neo4jGraphStore store, Neo4jClient client, int messages, int batchSize, TextWriter output)
+    /// <returns>The team the store wrote: relationship i opened at 1,600,000,000 + i.</returns>
+    private static async Task<TeamName> ThroughputAsync(Neo4jGraphStore store, Neo4jClient client, int messages, int batchSize, TextWriter output)
     {
         var storeTeam = TeamName.Parse("bench-store-" + Guid.NewGuid().ToString("N")[..8]);
         var bareTeam = TeamName.Parse("bench-bare-" + Guid.NewGuid().ToString("N")[..8]);
@@ -84,6 +88,7 @@ public static class Neo4jBench
         output.WriteLine($"neo4j: bare UNWIND/MERGE {bareTime.TotalSeconds,6:F2} s  {nodes / bareTime.TotalSeconds,9:N0} nodes/s  {rels / bareTime.TotalSeconds,9:N0} rels/s   (the limit)");
         output.WriteLine($"neo4j: Depc store       {storeTime.TotalSeconds,6:F2} s  {nodes / storeTime.TotalSeconds,9:N0} nodes/s  {rels / storeTime.TotalSeconds,9:N0} rels/s");
         output.WriteLine($"neo4j: store / limit = {bareTime / storeTime:P0} (goal >= 90%)");
+        return storeTeam;
     }
 
     private static async Task ImpactAsync(Neo4jGraphStore store, TextWriter output)

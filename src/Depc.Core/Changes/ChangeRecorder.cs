@@ -11,6 +11,7 @@ public sealed class ChangeRecorder<T>
     where T : struct
 {
     private readonly List<(long Ts, T Element)> _entries = [];
+    private (long Ts, T Element)[] _sorted = [];
 
     public int Count => _entries.Count;
 
@@ -39,19 +40,36 @@ public sealed class ChangeRecorder<T>
         }
     }
 
-    /// <summary>The entries by bucket, in bucket order, each bucket's entries sorted by time.</summary>
+    /// <summary>
+    /// The entries by bucket, in bucket order, each bucket's entries sorted by time; the segments are valid until the
+    /// next call (their array is reused from write to write).
+    /// </summary>
     public IEnumerable<(long Bucket, ArraySegment<(long Ts, T Element)> Entries)> Buckets()
     {
-        var all = _entries.ToArray();
-        Array.Sort(all, static (a, b) => a.Ts.CompareTo(b.Ts));
-        var start = 0;
-        for (var i = 1; i <= all.Length; i++)
+        var count = _entries.Count;
+        if (_sorted.Length < count)
         {
-            if (i == all.Length || ChangeBuckets.Of(all[i].Ts) != ChangeBuckets.Of(all[start].Ts))
+            _sorted = new (long, T)[Math.Max(count, _sorted.Length * 2)];
+        }
+
+        _entries.CopyTo(_sorted);
+        var all = _sorted;
+        Array.Sort(all, 0, count, TimeOrder.Instance);
+        var start = 0;
+        for (var i = 1; i <= count; i++)
+        {
+            if (i == count || ChangeBuckets.Of(all[i].Ts) != ChangeBuckets.Of(all[start].Ts))
             {
                 yield return (ChangeBuckets.Of(all[start].Ts), new ArraySegment<(long, T)>(all, start, i - start));
                 start = i;
             }
         }
+    }
+
+    private sealed class TimeOrder : IComparer<(long Ts, T Element)>
+    {
+        public static readonly TimeOrder Instance = new();
+
+        public int Compare((long Ts, T Element) x, (long Ts, T Element) y) => x.Ts.CompareTo(y.Ts);
     }
 }

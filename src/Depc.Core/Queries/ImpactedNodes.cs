@@ -77,9 +77,8 @@ public sealed class ImpactedNodes
     private ImpactedNode Entry(int node, bool withPaths)
     {
         var isActive = _active.Reaches(node);
-        var path = !withPaths ? null
-            : isActive ? _active.Path(node, _ts)
-            : (_any ??= ChainForest.Build(_graph, _ts, activeOnly: false)).Path(node, _ts);
+        var forest = !withPaths ? null : isActive ? _active : (_any ??= ChainForest.Build(_graph, _ts, activeOnly: false));
+        var path = forest is not null && forest.Reaches(node) ? forest.Path(node, _ts) : null;
         return new ImpactedNode(_graph.Name(node), _graph.From(node), _graph.To(node), isActive, path);
     }
 
