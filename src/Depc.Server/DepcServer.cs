@@ -42,10 +42,12 @@ public static class DepcServer
         app.UseAuthorization();
         app.MapOperationsApi();
         app.MapWhoAmIApi();
+        app.MapSetupApi();
         app.MapTeamsApi();
         app.MapGroup("/v1/teams/{team}")
             .RequireAuthorization(Auth.DepcPolicies.TeamRead)
             .AddEndpointFilter<ArgumentErrorFilter>()
+            .AddEndpointFilter<QuerySpanFilter>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -35,4 +35,13 @@ internal static partial class Log
 
     [LoggerMessage(5040, LogLevel.Warning, "No web page in {Root}: / answers how to build it; the API works without it")]
     public static partial void WebPageMissing(ILogger logger, string root);
+
+    [LoggerMessage(5500, LogLevel.Warning, "No team exists yet: create one with `{Command}` (it prints the team's token, to sign in with), or try `depc serve --demo`")]
+    public static partial void NoTeamYet(ILogger logger, string command);
+
+    [LoggerMessage(5501, LogLevel.Information, "Demo team {Team} made: {Nodes} nodes from {Received} messages ({Accepted} accepted, {Rejected} rejected); the sign-in link is printed on the console")]
+    public static partial void DemoCreated(ILogger logger, string team, long nodes, long received, long accepted, long rejected);
+
+    [LoggerMessage(5502, LogLevel.Information, "Demo team {Team} kept as it was ({Nodes} nodes), with a new token; the sign-in link is printed on the console")]
+    public static partial void DemoKept(ILogger logger, string team, long nodes);
 }

@@ -6,6 +6,7 @@ using Depc.Kafka;
 using Depc.Kafka.Configuration;
 using Depc.Kafka.Telemetry;
 using Depc.Server.Auth;
+using Depc.Server.Demo;
 using Depc.Server.Ingestion;
 using Depc.Server.Operations;
 using Depc.Server.Options;
@@ -37,6 +38,12 @@ internal static class ServerServices
         services.TryAddSingleton<IRejectionLog>(sp => sp.GetRequiredService<SqliteTeamBackend>());
         services.TryAddSingleton<TeamRegistry>();
         services.AddHostedService<StoreInitializer>();
+        services.TryAddSingleton<DemoSignIn>();
+        if (configuration.GetValue<bool>("Depc:" + nameof(ServerOptions.Demo)))
+        {
+            // After the store is initialized; before the server listens.
+            services.AddHostedService<DemoSeeder>();
+        }
 
         services.TryAddSingleton(sp => new MessageDecoder(sp.GetRequiredService<IOptions<ServerOptions>>().Value.MaxMessageBytes));
         services.TryAddSingleton<IngestPipeline>();
@@ -72,7 +79,7 @@ internal static class ServerServices
 
         // The same bytes as the CLI's JSON (node names keep '&', '<', '+' readable); answers are application/json only.
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(DepcMetrics.MeterName).AddPrometheusExporter());
+        services.AddDepcTelemetry(configuration);
         return services;
     }
 

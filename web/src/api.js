@@ -15,6 +15,16 @@ export class DepcApi {
     this.token = token;
   }
 
+  /** Whether a team exists and, while none does, the command that creates one; asked without a token. */
+  static async setup() {
+    try {
+      const response = await fetch('/v1/setup', { headers: { Accept: 'application/json' } });
+      return response.ok ? await response.json() : null;
+    } catch {
+      return null;
+    }
+  }
+
   whoAmI() {
     return this.#get('/v1/whoami');
   }

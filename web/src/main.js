@@ -31,6 +31,13 @@ class App {
   }
 
   async start() {
+    // A sign-in link (depc serve --demo prints one) carries the token in the fragment, which no server sees:
+    // taken into the tab's session, then wiped from the address bar and the history.
+    const linked = /^#token=(.+)$/.exec(window.location.hash);
+    if (linked) {
+      session.save(decodeURIComponent(linked[1]));
+      window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    }
     const token = session.token();
     if (token) await this.signIn(token);
     else this.#showSignIn();
@@ -127,6 +134,14 @@ class App {
     show($('signed-in-as'), false);
     show($('sign-in-view'), true);
     $('token').focus();
+    this.#showFirstTeamHint();
+  }
+
+  async #showFirstTeamHint() {
+    const setup = await DepcApi.setup();
+    const none = Boolean(setup && !setup.has_teams && setup.create_team);
+    if (none) $('first-team-command').textContent = setup.create_team;
+    show($('first-team'), none);
   }
 
   #alert(message) {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Depc.Cli.Input;
+using Depc.Cli.Progress;
 using Depc.Core.Ingestion;
 using Depc.Core.Messages;
 
@@ -18,23 +19,28 @@ internal static class IngestCommand
         var team = CliOptions.Team();
         var rejections = new Option<FileInfo?>("--rejections") { Description = "Write rejections (one JSON line each) to this file instead of stderr" };
         var files = new Argument<string[]>("FILE") { Description = "NDJSON files, one message per line (none or - reads stdin)", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("ingest", "Apply a team's messages from NDJSON files to the graph") { store, team, rejections, files };
+        var progress = new ProgressOptions();
+        var command = new Command("ingest", "Apply a team's messages from NDJSON files to the graph") { store, team, rejections, progress.Progress, progress.Quiet, files };
         command.SetAction((result, cancellationToken) => CliAction.RunAsync(console, () =>
         {
             // Bad arguments and missing files fail before the store or the rejections file is touched.
             var teamName = CliOptions.TeamValue(result, team);
             var sources = result.GetValue(files) is { Length: > 0 } given ? given : ["-"];
             CheckReadable(sources);
+            var showProgress = progress.Wanted(result, console);
             return CliAction.WithStoreAsync(
                 console,
                 result.GetValue(store),
                 async graph =>
                 {
+                    var counter = new ProgressCounter { TotalBytes = ProgressOptions.TotalBytes(sources) };
+                    using var reporter = ProgressOptions.Start(showProgress, "depc ingest", counter, console);
                     var rejectionFile = result.GetValue(rejections);
-                    var rejectionWriter = rejectionFile is null ? console.Error : new StreamWriter(rejectionFile.FullName);
+                    var rejectionWriter = rejectionFile is null ? reporter?.Writer ?? console.Error : new StreamWriter(rejectionFile.FullName);
                     try
                     {
-                        var report = await IngestAsync(graph, teamName, sources, console, rejectionWriter, cancellationToken).ConfigureAwait(false);
+                        var report = await IngestAsync(graph, teamName, sources, console, rejectionWriter, reporter is null ? null : counter, cancellationToken).ConfigureAwait(false);
+                        reporter?.Complete();
                         CliJson.WriteLine(console.Out, report);
                         return ExitCodes.Ok;
                     }
@@ -68,20 +74,21 @@ internal static class IngestCommand
         string[] sources,
         CliConsole console,
         TextWriter rejections,
+        ProgressCounter? progress,
         CancellationToken cancellationToken)
     {
         var streams = sources.Select(s => (Name: s == "-" ? "stdin" : s, Open: s == "-" ? console.OpenStandardInput : () => File.OpenRead(s))).ToList();
 
         var decoder = new MessageDecoder();
         var pipeline = new IngestPipeline(graph, decoder, TimeProvider.System);
-        var sink = new IngestSink(pipeline, decoder, team, BatchMessages, BatchBytes, r => WriteRejectionAsync(rejections, r), cancellationToken);
+        var sink = new IngestSink(pipeline, decoder, team, BatchMessages, BatchBytes, r => WriteRejectionAsync(rejections, r), cancellationToken) { Progress = progress };
         await using (sink.ConfigureAwait(false))
         {
             var splitter = new NdjsonSplitter(decoder.MaxMessageBytes);
             foreach (var (name, open) in streams)
             {
                 sink.Source = name;
-                var stream = open();
+                var stream = progress is null ? open() : new CountingStream(open(), progress);
                 await using (stream.ConfigureAwait(false))
                 {
                     await splitter.ReadAsync(stream, sink, cancellationToken).ConfigureAwait(false);

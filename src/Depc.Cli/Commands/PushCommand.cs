@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Depc.Cli.Input;
+using Depc.Cli.Progress;
 using Depc.Core.Ingestion;
 using Depc.Core.Messages;
 using Depc.Core.Naming;
@@ -34,7 +35,8 @@ internal static class PushCommand
         format.AcceptOnlyFromAmong("nested", "flat");
         var rejections = new Option<FileInfo?>("--rejections") { Description = "Write rejections (one JSON line each) to this file instead of stderr" };
         var files = new Argument<string[]>("FILE") { Description = "NDJSON files, one message per line (none or - reads stdin)", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("push", "Validate a team's NDJSON messages and produce the valid ones to its Kafka topic") { team, bootstrap, format, rejections, files };
+        var progress = new ProgressOptions();
+        var command = new Command("push", "Validate a team's NDJSON messages and produce the valid ones to its Kafka topic") { team, bootstrap, format, rejections, progress.Progress, progress.Quiet, files };
         command.SetAction((result, cancellationToken) => CliAction.RunAsync(console, async () =>
         {
             var teamName = CliOptions.TeamValue(result, team);
@@ -52,17 +54,20 @@ internal static class PushCommand
                 throw new IOException($"cannot read '{name}': no such file");
             }
 
+            var counter = new ProgressCounter { TotalBytes = ProgressOptions.TotalBytes(sources) };
+            using var reporter = ProgressOptions.Start(progress.Wanted(result, console), "depc push", counter, console);
             var rejectionFile = result.GetValue(rejections);
-            var rejectionWriter = rejectionFile is null ? console.Error : new StreamWriter(rejectionFile.FullName);
+            var rejectionWriter = rejectionFile is null ? reporter?.Writer ?? console.Error : new StreamWriter(rejectionFile.FullName);
             try
             {
                 using var producer = new TeamProducer(options);
-                var sink = new PushSink(producer, teamName, pushFormat, new MessageDecoder(), rejectionWriter);
+                var sink = new PushSink(producer, teamName, pushFormat, new MessageDecoder(), rejectionWriter, reporter is null ? null : counter);
                 var splitter = new NdjsonSplitter(MessageDecoder.DefaultMaxMessageBytes);
                 foreach (var source in sources)
                 {
                     sink.Source = source == "-" ? "stdin" : source;
-                    var stream = source == "-" ? console.OpenStandardInput() : File.OpenRead(source);
+                    var input = source == "-" ? console.OpenStandardInput() : File.OpenRead(source);
+                    var stream = reporter is null ? input : new CountingStream(input, counter);
                     await using (stream.ConfigureAwait(false))
                     {
                         await splitter.ReadAsync(stream, sink, cancellationToken).ConfigureAwait(false);
@@ -72,6 +77,7 @@ internal static class PushCommand
                 }
 
                 await producer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                reporter?.Complete();
                 var summary = new PushSummary(sink.Received, producer.Delivered, sink.Rejected, producer.Failed);
                 await console.Out.WriteLineAsync(JsonSerializer.Serialize(summary, CliJson.Options)).ConfigureAwait(false);
                 if (producer.FirstError is { } error)
@@ -108,7 +114,7 @@ internal static class PushCommand
         [property: JsonPropertyName("failed")] long Failed);
 
     /// <summary>Validates each line as it is read and queues the valid ones on the producer.</summary>
-    private sealed class PushSink(TeamProducer producer, TeamName team, PushFormat format, MessageDecoder decoder, TextWriter rejections) : ILineSink
+    private sealed class PushSink(TeamProducer producer, TeamName team, PushFormat format, MessageDecoder decoder, TextWriter rejections, ProgressCounter? progress) : ILineSink
     {
         private readonly List<RejectionLine> _pending = [];
 
@@ -121,6 +127,7 @@ internal static class PushCommand
         public bool OnLine(long number, ReadOnlySpan<byte> line)
         {
             Received++;
+            progress?.AddMessages(1);
             var decoded = decoder.Decode(line);
             if (decoded.Message is { } message)
             {
@@ -134,6 +141,7 @@ internal static class PushCommand
         public bool OnOversized(long number, long length, ReadOnlySpan<byte> start)
         {
             Received++;
+            progress?.AddMessages(1);
             return Reject(number, decoder.Oversized(length).Reason, PayloadText.Truncate(start));
         }
 

@@ -30,7 +30,8 @@ internal static class TeamCommand
         {
             Description = "Also create the topic depc.<team> on this Kafka cluster (needs admin rights)",
         };
-        var command = new Command("create", "Create a team; prints {\"team\", \"token\"} once: the token is never shown again") { store, teams, bootstrap, name };
+        var tokenOnly = TokenOnly();
+        var command = new Command("create", "Create a team; prints {\"team\", \"token\"} once: the token is never shown again") { store, teams, bootstrap, tokenOnly, name };
         command.SetAction((r, ct) => CliAction.RunAsync(console, async () =>
         {
             var team = TeamName.Parse(r.GetValue(name));
@@ -38,7 +39,7 @@ internal static class TeamCommand
             var registry = await OpenAsync(r, store, teams, topics, ct).ConfigureAwait(false);
             var created = await registry.CreateAsync(team, ct).ConfigureAwait(false)
                 ?? throw new CliFailure(ExitCodes.Refused, $"team '{team}' already exists (rotate-token gives it a new token)");
-            CliJson.WriteLine(console.Out, created);
+            Print(console, created, r.GetValue(tokenOnly));
             return ExitCodes.Ok;
         }));
         return command;
@@ -60,14 +61,15 @@ internal static class TeamCommand
     private static Command Rotate(CliConsole console)
     {
         var (store, teams, name) = (CliOptions.Store(), TeamsDatabase(), TeamArgument());
-        var command = new Command("rotate-token", "Give a team a new token (printed once); the old one stops working") { store, teams, name };
+        var tokenOnly = TokenOnly();
+        var command = new Command("rotate-token", "Give a team a new token (printed once); the old one stops working") { store, teams, tokenOnly, name };
         command.SetAction((r, ct) => CliAction.RunAsync(console, async () =>
         {
             var team = TeamName.Parse(r.GetValue(name));
             var registry = await OpenAsync(r, store, teams, null, ct).ConfigureAwait(false);
             var rotated = await registry.RotateTokenAsync(team, ct).ConfigureAwait(false)
                 ?? throw new CliFailure(ExitCodes.NotFound, $"there is no team '{team}'");
-            CliJson.WriteLine(console.Out, rotated);
+            Print(console, rotated, r.GetValue(tokenOnly));
             return ExitCodes.Ok;
         }));
         return command;
@@ -90,6 +92,23 @@ internal static class TeamCommand
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    private static Option<bool> TokenOnly() => new("--token-only")
+    {
+        Description = "Print only the token, for scripts: export TOKEN=$(depc team create acme --token-only)",
+    };
+
+    private static void Print(CliConsole console, CreatedToken token, bool tokenOnly)
+    {
+        if (tokenOnly)
+        {
+            console.Out.WriteLine(token.Token);
+        }
+        else
+        {
+            CliJson.WriteLine(console.Out, token);
+        }
     }
 
     private static Argument<string> TeamArgument() => new("NAME") { Description = "The team (" + TeamName.Rule + ")" };

@@ -54,6 +54,9 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
         _writer = Task.Run(() => WriteAllAsync(cancellationToken), cancellationToken);
     }
 
+    /// <summary>Counts the messages of each batch handed to the writer, when progress is shown.</summary>
+    public Progress.ProgressCounter? Progress { get; init; }
+
     /// <summary>Where the lines come from, as shown in rejections (a file path, or <c>stdin</c>).</summary>
     public string Source { get; set; } = "stdin";
 
@@ -96,6 +99,7 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
                 _early.Clear();
             }
 
+            Progress?.AddMessages(planned.Received);
             _lines.Clear();
             // The writer reads this arena until the batch is written, then hands it back for reuse.
             var arena = _arena;

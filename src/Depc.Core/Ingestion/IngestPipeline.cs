@@ -2,6 +2,7 @@ using Depc.Core.Messages;
 using Depc.Core.Naming;
 using Depc.Core.Planning;
 using Depc.Core.Storage;
+using Depc.Core.Telemetry;
 
 namespace Depc.Core.Ingestion;
 
@@ -77,7 +78,13 @@ public sealed class IngestPipeline(IGraphStore store, MessageDecoder decoder, Ti
             return new IngestReport(planned.Received, 0, planned.Rejections.Count, 0, planned.Rejections);
         }
 
+        using var span = DepcTracing.Source.StartActivity("depc.store.write");
+        span?.SetTag(DepcTracing.Team, planned.Plan.Team.Value)
+            .SetTag(DepcTracing.Messages, planned.Plan.MessageCount)
+            .SetTag("depc.nodes", planned.Plan.NodeCount)
+            .SetTag("depc.relationships", planned.Plan.RelationshipCount);
         var result = await apply(planned.Plan).ConfigureAwait(false);
+        span?.SetTag(DepcTracing.Accepted, result.Accepted).SetTag(DepcTracing.Rejected, result.Rejected).SetTag(DepcTracing.Duplicates, result.Duplicates);
         var rejections = new List<MessageRejection>(planned.Rejections);
         foreach (var r in result.Rejections)
         {

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Depc.Core.Ingestion;
+using Depc.Core.Telemetry;
 using Depc.Kafka.Retrying;
 using Depc.Kafka.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -74,6 +75,7 @@ internal sealed class BatchWriter(
 
     private async Task WriteOneAsync(DecodedWork work, List<PendingBatch> live)
     {
+        using var span = KafkaBatchSpan.Start(work.Batches);
         var started = time.GetTimestamp();
         var planned = work.Planned;
         IngestReport report;
@@ -113,6 +115,7 @@ internal sealed class BatchWriter(
         var elapsed = time.GetElapsedTime(started);
         statistics.Record(team, report, time.GetUtcNow());
         metrics.BatchWritten(team, report, elapsed);
+        span.SetOutcome(report);
         if (logger.IsEnabled(LogLevel.Debug))
         {
             Log.BatchWritten(logger, team.Value, Describe(live), report.Received, report.Accepted, report.Rejected, report.Duplicates, elapsed.TotalMilliseconds);

@@ -1,6 +1,7 @@
 using Depc.Server.Auth;
 using Depc.Server.Ingestion;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
 
 namespace Depc.Server.Apis;
 
@@ -13,7 +14,17 @@ internal static class MessagesApi
     {
         team.MapPost("/messages", PostAsync)
             .RequireAuthorization(DepcPolicies.TeamWrite)
-            .Accepts<string>(false, MediaTypes[0], MediaTypes[1..])
+            // The body's types are documented, not matched by routing: a request of another type reaches PostAsync, whose
+            // 415 says which types are accepted and how to send one (routing's own 415 has no body).
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = MediaTypes.ToDictionary(t => t, _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } }),
+                };
+                return Task.CompletedTask;
+            })
             .WithSummary("Ingests messages (NDJSON or a JSON array) in one transaction; ?dryRun=true only validates")
             .Produces<IngestAnswer>()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -27,16 +38,27 @@ internal static class MessagesApi
         var dry = Args.Flag(dryRun, "dryRun");
         if (!IsSupported(http.Request.ContentType))
         {
-            return Problems.Status(
-                StatusCodes.Status415UnsupportedMediaType,
-                "Unsupported media type",
-                $"Send messages as {string.Join(", ", MediaTypes)} (UTF-8).");
+            return UnsupportedMediaType(http.Request);
         }
 
         var (answer, error) = await ingestion.IngestAsync(teamName, http.Request, dry, http.RequestAborted).ConfigureAwait(false);
         return error is not null
             ? Problems.Status(error.Status, error.Status == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Malformed body", error.Detail)
             : TypedResults.Ok(answer);
+    }
+
+    /// <summary>A 415 that names the accepted types, what was sent, and a curl line that works for this very route.</summary>
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult UnsupportedMediaType(HttpRequest request)
+    {
+        var route = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}";
+        var example = $"curl -H \"Authorization: Bearer $TOKEN\" -H \"Content-Type: {MediaTypes[0]}\" --data-binary @messages.ndjson {route}";
+        var sent = request.ContentType is { } type ? $"'{type}'" : "none";
+        return TypedResults.Problem(
+            $"Send messages with the header Content-Type: {MediaTypes[0]} (NDJSON), {MediaTypes[1]} (a JSON array) or {MediaTypes[2]}, in UTF-8; " +
+            $"this request's Content-Type was {sent} (curl --data-binary sends application/x-www-form-urlencoded unless told otherwise). For example: {example}",
+            statusCode: StatusCodes.Status415UnsupportedMediaType,
+            title: "Unsupported media type",
+            extensions: new Dictionary<string, object?> { ["accepted_types"] = MediaTypes, ["example"] = example });
     }
 
     private static bool IsSupported(string? contentType)

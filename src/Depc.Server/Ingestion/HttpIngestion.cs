@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Depc.Core.Ingestion;
 using Depc.Core.Naming;
+using Depc.Core.Telemetry;
 using Depc.Kafka.Telemetry;
 using Depc.Server.Options;
 using Depc.Server.Rejections;
@@ -28,18 +29,26 @@ internal sealed class HttpIngestion(
 
     public async Task<(IngestAnswer? Answer, BodyError? Error)> IngestAsync(TeamName team, HttpRequest request, bool dryRun, CancellationToken cancellationToken)
     {
+        using var span = DepcTracing.Source.StartActivity("depc.http.ingest");
+        span?.SetTag(DepcTracing.Team, team.Value).SetTag("depc.dry_run", dryRun);
         var limits = options.Value;
         var (body, readError) = await RequestBody.ReadAsync(request, limits.MaxRequestBytes, cancellationToken).ConfigureAwait(false);
         if (readError is not null)
         {
+            span?.SetStatus(ActivityStatusCode.Error, readError.Detail);
             return (null, readError);
         }
+
+        span?.SetTag("depc.request.bytes", body!.Length);
 
         var messages = new List<RawMessage>();
         if (MessageSplitter.Split(body, limits.MaxMessagesPerRequest, messages) is { } splitError)
         {
+            span?.SetStatus(ActivityStatusCode.Error, splitError.Detail);
             return (null, splitError);
         }
+
+        span?.SetTag(DepcTracing.Messages, messages.Count);
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         IngestReport report;
@@ -61,6 +70,7 @@ internal sealed class HttpIngestion(
             _gate.Release();
         }
 
+        span.SetOutcome(report);
         var now = time.GetUtcNow();
         statistics.Record(team, report, now);
         metrics.BatchWritten(team, report, elapsed);

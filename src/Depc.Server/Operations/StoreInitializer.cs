@@ -20,6 +20,10 @@ internal sealed class StoreInitializer(
         var settings = options.Value;
         var teamsDatabase = settings.Store.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) ? "the store" : settings.TeamsDatabase;
         Log.StoreOpened(logger, StoreLocator.Describe(settings.Store), teamsDatabase);
+        if (!settings.Demo && (await teams.ListAsync(cancellationToken).ConfigureAwait(false)).Count == 0)
+        {
+            Log.NoTeamYet(logger, FirstTeamHint.Command(settings));
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -58,6 +58,12 @@ public sealed class ServerOptions : IValidatableObject
     /// </summary>
     public bool CreateTeamTopics { get; set; }
 
+    /// <summary>
+    /// Make the <c>demo</c> team at start, with an example infrastructure in its graph when that is empty (default off;
+    /// <c>depc serve --demo</c> turns it on and prints a sign-in link).
+    /// </summary>
+    public bool Demo { get; set; }
+
     /// <summary>The page size of <c>…/impacted</c> when <c>limit</c> is not given (25, as in the original system).</summary>
     [Range(1, 1_000_000)]
     public int DefaultImpactedLimit { get; set; } = 25;

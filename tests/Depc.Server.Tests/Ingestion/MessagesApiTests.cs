@@ -94,12 +94,27 @@ public sealed class MessagesApiTests(DepcAppFactory app) : IClassFixture<DepcApp
     }
 
     [Fact]
-    public async Task Unsupported_media_type_is_415()
+    public async Task Unsupported_media_type_is_415_naming_the_accepted_types_with_a_curl_line_that_works()
     {
         var (team, token) = await app.CreateTeamAsync();
         using var client = app.ClientWith(token);
-        using var content = new StringContent(Good, Encoding.UTF8, "application/xml");
+        // What curl --data-binary sends by default.
+        using var content = new StringContent(Good, Encoding.UTF8, "application/x-www-form-urlencoded");
         var response = await client.PostAsync($"/v1/teams/{team}/messages", content);
+
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        var problem = (await Json.ReadAsync(response))!;
+        Assert.Equal(["application/x-ndjson", "application/json", "text/plain"], problem["accepted_types"]!.AsArray().Select(t => t!.GetValue<string>()));
+        var detail = problem["detail"]!.GetValue<string>();
+        Assert.Contains("'application/x-www-form-urlencoded; charset=utf-8'", detail, StringComparison.Ordinal);
+        var example = problem["example"]!.GetValue<string>();
+        Assert.Contains(example, detail, StringComparison.Ordinal);
+        Assert.Equal(
+            $"curl -H \"Authorization: Bearer $TOKEN\" -H \"Content-Type: application/x-ndjson\" --data-binary @messages.ndjson http://localhost/v1/teams/{team}/messages",
+            example);
+
+        // The header the example names is accepted.
+        using var fixedContent = new StringContent(Good, Encoding.UTF8, "application/x-ndjson");
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/v1/teams/{team}/messages", fixedContent)).StatusCode);
     }
 }
