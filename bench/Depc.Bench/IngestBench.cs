@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
+using Depc.Bench.Scale;
 
 namespace Depc.Bench;
 
@@ -15,61 +14,14 @@ internal static class IngestBench
         try
         {
             var file = Corpus.WriteFile(Path.Combine(folder, "corpus.ndjson"), count);
-            var (elapsed, peak, summary) = RunDepc(depc, folder, "ingest", "--team", "bench", "--store", "sqlite:" + Path.Combine(folder, "bench.db"), file);
+            var run = DepcProcess.Run(depc, folder, "ingest", "--team", "bench", "--store", "sqlite:" + Path.Combine(folder, "bench.db"), file);
             output.WriteLine($"ingest: {count:N0} messages ({new FileInfo(file).Length / 1e6:F0} MB) into a fresh SQLite file");
-            output.WriteLine($"  depc ingest: {count / elapsed.TotalSeconds,12:N0} msg/s, {elapsed.TotalSeconds:F1} s, peak memory {peak / 1e6:F0} MB");
-            output.WriteLine($"  summary: {summary}");
+            output.WriteLine($"  depc ingest: {count / run.Elapsed.TotalSeconds,12:N0} msg/s, {run.Elapsed.TotalSeconds:F1} s (processor {run.Processor.TotalSeconds:F1} s), peak memory {run.PeakBytes / 1e6:F0} MB");
+            output.WriteLine($"  summary: {run.Output}");
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    internal static (TimeSpan Elapsed, long PeakBytes, string Output) RunDepc(string depc, string workingDirectory, params string[] args)
-    {
-        var start = new ProcessStartInfo(depc) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        long peak = 0;
-        while (!process.WaitForExit(20))
-        {
-            peak = Math.Max(peak, PeakOf(process.Id));
-        }
-
-        var elapsed = watch.Elapsed;
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"depc {string.Join(' ', args)} failed ({process.ExitCode}): {stderr.Result}");
-        }
-
-        return (elapsed, peak, stdout.Result.Trim());
-    }
-
-    private static long PeakOf(int pid)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-            {
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                {
-                    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-                }
-            }
-        }
-        catch (IOException)
-        {
-            // The process just ended.
-        }
-
-        return 0;
     }
 }

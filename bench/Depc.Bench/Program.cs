@@ -3,10 +3,13 @@ using Depc.Bench;
 using Depc.Bench.Http;
 using Depc.Bench.Kafka;
 using Depc.Bench.Neo4j;
+using Depc.Bench.Scale;
 
-// depc-bench [all|decode|ingest|impacted|diff|kafka|neo4j|http|corpus] [--messages N] [--tree-nodes N] [--diff-relationships N]
-//            [--neo4j-messages N] [--neo4j-tree-nodes N] [--depc PATH] [--out FILE]
-// "all" runs every benchmark; neo4j starts its own Neo4j server (Java 17 and npm needed).
+// depc-bench [all|decode|ingest|impacted|diff|kafka|neo4j|http|corpus|curve|startup] [--messages N] [--tree-nodes N]
+//   [--diff-relationships N] [--depc PATH] [--out FILE] [--baseline PATH] [--points N,N,…] [--data DIR] [--rounds N]
+//   neo4j: [--neo4j-messages N] [--neo4j-tree-nodes N] [--rounds N] [--neo4j STORE-SPEC] [--baseline-depc PATH]
+// "all" runs every benchmark but curve and startup (minutes, and a baseline build to compare with); neo4j starts its
+// own Neo4j server (Java 17 and npm needed).
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var messages = IntArg("--messages", 1_000_000);
 var treeNodes = IntArg("--tree-nodes", 1_000_000);
@@ -17,6 +20,20 @@ output.WriteLine($"Depc benchmarks, {Environment.ProcessorCount} cores, {DateTim
 if (what is "corpus")
 {
     Corpus.WriteFile(StringArg("--out", "corpus.ndjson"), messages);
+    return;
+}
+
+if (what is "curve")
+{
+    var points = StringArg("--points", "1000000,3000000,10000000").Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList();
+    await CurveBench.RunAsync(points, depc, OptionalArg("--baseline"), OptionalArg("--data"), output);
+    return;
+}
+
+if (what is "startup")
+{
+    var baseline = OptionalArg("--baseline") ?? throw new ArgumentException("startup compares with a baseline build: --baseline PATH (its depc apphost)");
+    StartupBench.Run(IntArg("--messages", 200_000), IntArg("--rounds", 5), depc, baseline, output);
     return;
 }
 
@@ -52,7 +69,9 @@ if (what is "all" or "kafka")
 if (what is "all" or "neo4j")
 {
     Settle();
-    await Neo4jBench.RunAsync(null, IntArg("--neo4j-messages", 30_000), 10_000, IntArg("--neo4j-tree-nodes", 100_000), output);
+    await Neo4jBench.RunAsync(
+        args.Contains("--neo4j") ? StringArg("--neo4j", "") : null, IntArg("--neo4j-messages", 30_000), IntArg("--rounds", 3), depc,
+        args.Contains("--baseline-depc") ? StringArg("--baseline-depc", "") : null, IntArg("--neo4j-tree-nodes", 100_000), output);
 }
 
 if (what is "all" or "http")
@@ -72,5 +91,7 @@ static void Settle()
 int IntArg(string name, int fallback) =>
     Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
 
-string StringArg(string name, string fallback) =>
-    Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+string StringArg(string name, string fallback) => OptionalArg(name) ?? fallback;
+
+string? OptionalArg(string name) =>
+    Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;

@@ -9,7 +9,7 @@ internal static class CliOptions
 {
     public static Option<string?> Store() => new("--store")
     {
-        Description = $"The graph store: sqlite:PATH or neo4j:http://[user:password@]host:port[/database] (default: ${StoreLocator.EnvironmentVariable}, else {StoreLocator.DefaultSpec})",
+        Description = $"The graph store: {StoreSpec.Forms} (default: ${StoreLocator.EnvironmentVariable}, else {StoreLocator.DefaultSpec})",
     };
 
     public static Option<string> Team() => new("--team") { Description = "The team (" + TeamName.Rule + ")", Required = true };

@@ -42,6 +42,10 @@ public sealed class Neo4jException : StoreException
             or "Neo.ClientError.General.ForbiddenOnReadOnlyDatabase"
             or "Neo.ClientError.Cluster.NotALeader";
 
+    /// <summary>The member asked to write does not take writes (a follower, or a database that is read-only there).</summary>
+    public static bool MeansNotWriter(string? code) =>
+        code is "Neo.ClientError.Cluster.NotALeader" or "Neo.ClientError.General.ForbiddenOnReadOnlyDatabase";
+
     /// <summary>An HTTP failure without a Neo4j error document: the server, a proxy or the address is wrong, not the write.</summary>
     public static bool IsTransientStatus(System.Net.HttpStatusCode status) =>
         (int)status >= 500

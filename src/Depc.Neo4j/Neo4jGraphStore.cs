@@ -4,6 +4,7 @@ using Depc.Core.Storage;
 using Depc.Neo4j.Http;
 using Depc.Neo4j.Reading;
 using Depc.Neo4j.Writing;
+using Microsoft.Extensions.Logging;
 
 namespace Depc.Neo4j;
 
@@ -21,10 +22,10 @@ public sealed class Neo4jGraphStore : IGraphStore
     private readonly ImpactWalker _impact;
     private readonly ChangeQueries _changes;
 
-    internal Neo4jGraphStore(Neo4jConnectionString connection, HttpMessageHandler? handler = null)
+    internal Neo4jGraphStore(Neo4jConnectionString connection, HttpMessageHandler? handler = null, ILogger? logger = null)
     {
         Connection = connection;
-        _client = new Neo4jClient(connection, handler);
+        _client = new Neo4jClient(connection, handler, logger);
         _constraints = new ConstraintKeeper(_client);
         _writer = new BatchWriter(_client, _constraints);
         _queries = new GraphQueries(_client);
@@ -38,15 +39,13 @@ public sealed class Neo4jGraphStore : IGraphStore
     /// <summary>The server version found by <see cref="InitializeAsync"/>, e.g. <c>3.1.1</c>.</summary>
     public string? ServerVersion { get; private set; }
 
-    /// <summary>A store for <c>neo4j:http://[user[:password]@]host:port[/database]</c>; no I/O until <see cref="InitializeAsync"/>.</summary>
-    public static Neo4jGraphStore Create(string storeSpec) => new(Neo4jConnectionString.Parse(storeSpec));
-
-    public static Neo4jGraphStore Create(Neo4jConnectionString connection) => new(connection);
+    /// <summary>A store on one server or the members of a cluster; no I/O until <see cref="InitializeAsync"/>.</summary>
+    public static Neo4jGraphStore Create(Neo4jConnectionString connection, ILogger? logger = null) => new(connection, logger: logger);
 
     /// <summary>Creates the store and checks the server answers (endpoint discovery, version).</summary>
-    public static async Task<Neo4jGraphStore> OpenAsync(string storeSpec, CancellationToken cancellationToken)
+    public static async Task<Neo4jGraphStore> OpenAsync(Neo4jConnectionString connection, CancellationToken cancellationToken, ILogger? logger = null)
     {
-        var store = Create(storeSpec);
+        var store = Create(connection, logger);
         try
         {
             await store.InitializeAsync(cancellationToken).ConfigureAwait(false);

@@ -36,6 +36,9 @@ internal static partial class Log
     [LoggerMessage(5040, LogLevel.Warning, "No web page in {Root}: / answers how to build it; the API works without it")]
     public static partial void WebPageMissing(ILogger logger, string root);
 
+    [LoggerMessage(5300, LogLevel.Warning, "HTTP batch of team {Team}: transient store failure, attempt {Attempt} again in {DelayMs} ms")]
+    public static partial void HttpWriteRetry(ILogger logger, Exception? exception, string team, int attempt, double delayMs);
+
     [LoggerMessage(5500, LogLevel.Warning, "No team exists yet: create one with `{Command}` (it prints the team's token, to sign in with), or try `depc serve --demo`")]
     public static partial void NoTeamYet(ILogger logger, string command);
 

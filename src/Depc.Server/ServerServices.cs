@@ -27,12 +27,14 @@ internal static class ServerServices
         services.AddOptions<ServerOptions>().Bind(configuration.GetSection(ServerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        // Registered with TryAdd so a test (or an embedding host) may put its own before.
-        services.TryAddSingleton(sp => OpenStore(sp.GetRequiredService<IOptions<ServerOptions>>().Value));
+        // Registered with TryAdd so a test (or an embedding host) may put its own before. The spec is parsed once
+        // (the options validation has checked it), and the graph store and the team backend both follow it.
+        services.TryAddSingleton(sp => StoreSpec.Parse(sp.GetRequiredService<IOptions<ServerOptions>>().Value.Store));
+        services.TryAddSingleton(sp => OpenStore(sp.GetRequiredService<StoreSpec>(), configuration, sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ServerOptions>>().Value;
-            return SqliteTeamBackend.ForStore(options.Store, options.TeamsDatabase, options.RejectionRetention);
+            return SqliteTeamBackend.ForStore(sp.GetRequiredService<StoreSpec>(), options.TeamsDatabase, options.RejectionRetention);
         });
         services.TryAddSingleton<ITeamCredentialStore>(sp => sp.GetRequiredService<SqliteTeamBackend>());
         services.TryAddSingleton<IRejectionLog>(sp => sp.GetRequiredService<SqliteTeamBackend>());
@@ -84,6 +86,6 @@ internal static class ServerServices
     }
 
     // Opened once, when first needed (StoreInitializer, at start); the DI factory cannot await.
-    private static IGraphStore OpenStore(ServerOptions options) =>
-        StoreLocator.OpenAsync(options.Store, CancellationToken.None).GetAwaiter().GetResult();
+    private static IGraphStore OpenStore(StoreSpec spec, IConfiguration configuration, ILoggerFactory loggers) =>
+        StoreLocator.OpenAsync(spec, configuration, CancellationToken.None, loggers).GetAwaiter().GetResult();
 }

@@ -24,16 +24,27 @@ public sealed class SqliteGraphStore : IGraphStore
     public SqliteGraphStore(SqliteStoreOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
+        if (options.MaxWriteCacheBytes < 1024 || options.MaxPageCacheBytes < 1024)
+        {
+            throw new ArgumentException(
+                $"{SqliteStoreOptions.Section}:{nameof(options.MaxWriteCacheBytes)} and {SqliteStoreOptions.Section}:{nameof(options.MaxPageCacheBytes)} must be at least 1024 bytes",
+                nameof(options));
+        }
+
         _options = options;
         _connections = new SqliteConnections(options);
     }
 
     public string Path => _options.Path;
 
-    /// <summary>Opens (creating if needed) the store at <paramref name="path"/>.</summary>
-    public static async Task<SqliteGraphStore> OpenAsync(string path, CancellationToken cancellationToken)
+    /// <summary>Opens (creating if needed) the store at <paramref name="path"/>, with the default settings.</summary>
+    public static Task<SqliteGraphStore> OpenAsync(string path, CancellationToken cancellationToken) =>
+        OpenAsync(new SqliteStoreOptions { Path = path }, cancellationToken);
+
+    /// <summary>Opens (creating if needed) the store <paramref name="options"/> describe.</summary>
+    public static async Task<SqliteGraphStore> OpenAsync(SqliteStoreOptions options, CancellationToken cancellationToken)
     {
-        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
+        var store = new SqliteGraphStore(options);
         try
         {
             await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
@@ -164,7 +175,7 @@ public sealed class SqliteGraphStore : IGraphStore
             _writeConnection = _connections.Open(forWriting: true);
             // The writer prepares its statements at once: the tables must exist first.
             SqliteSchema.Create(_writeConnection);
-            _writer = new BatchWriter(_writeConnection, new WriteCache(_options.MaxCachedEntries));
+            _writer = new BatchWriter(_writeConnection, new WriteCache(_options.MaxWriteCacheBytes), _options.MaxPageCacheBytes);
         }
 
         return _writer;
@@ -204,6 +215,8 @@ public sealed class SqliteGraphStore : IGraphStore
     {
         private bool _open = true;
         private bool _failed;
+
+        public bool IsDue => writer.IsDue;
 
         public Task<BatchResult> ApplyAsync(BatchPlan plan, CancellationToken cancellationToken)
         {

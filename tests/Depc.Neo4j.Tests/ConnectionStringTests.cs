@@ -31,7 +31,19 @@ public sealed class ConnectionStringTests
         Assert.Equal("neo4j:http://localhost:7474", c.ToString());
     }
 
+    [Fact]
+    public void Names_the_members_of_a_cluster_in_order_with_shared_credentials_and_database()
+    {
+        var c = Neo4jConnectionString.Parse("neo4j:https://alice:s%40cret@a.example:7473,b.example:7473,10.0.0.3:7473/inventory", _ => null);
+        Assert.Equal(["https://a.example:7473/", "https://b.example:7473/", "https://10.0.0.3:7473/"], c.Members.Select(m => m.AbsoluteUri));
+        Assert.Equal(c.Members[0], c.BaseUri);
+        Assert.Equal(("alice", "s@cret", "inventory"), (c.User, c.Password, c.Database));
+        Assert.Equal("neo4j:https://alice:***@a.example:7473,b.example:7473,10.0.0.3:7473/inventory", c.ToString());
+    }
+
     [Theory]
+    [InlineData("neo4j:http://a:7474,")]
+    [InlineData("neo4j:http://a:7474,b:7474:1")]
     [InlineData("neo4j:bolt://localhost:7687")]
     [InlineData("neo4j:localhost")]
     [InlineData("neo4j:http://localhost:7474/a/b")]

@@ -118,21 +118,15 @@ public sealed class StoreTests(Neo4jServerFixture fixture, ITestOutputHelper out
         messages = [.. messages.Select(m => m.Target!.Name == "root" ? m with { Target = new NodeSpec("Db", "root") } : m)];
         Assert.Equal(0, (await ApplyAsync(team, [.. messages])).Rejected);
 
-        // The first call also pays for planning the queries; the goal is about the answers after that.
+        // Cost follows the reachable subgraph, not the 10^29 paths: one query for the node, then one per layer of
+        // dependents (30 layers, and the empty one after the last), each node and edge met once. Counted in requests,
+        // not timed: the benchmark measures speed (elapsed time is only printed, for a reader).
+        using var counting = new CountingHandler();
+        await using var store = new Neo4jGraphStore(Store.Connection, counting);
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var impact = await Store.GetImpactSubgraphAsync(team, "Db", "root", None);
-        var cold = started.Elapsed;
-        var warm = TimeSpan.MaxValue;
-        for (var i = 0; i < 3; i++)
-        {
-            // Best of three: the machine is shared, a single figure is mostly noise.
-            started.Restart();
-            impact = await Store.GetImpactSubgraphAsync(team, "Db", "root", None);
-            warm = started.Elapsed < warm ? started.Elapsed : warm;
-        }
-
-        output.WriteLine($"impact on the diamond: first {cold.TotalMilliseconds:F0} ms, then {warm.TotalMilliseconds:F0} ms");
-        Assert.True(warm < TimeSpan.FromSeconds(1), $"impact took {warm}");
+        var impact = await store.GetImpactSubgraphAsync(team, "Db", "root", None);
+        output.WriteLine($"impact on the diamond: {started.Elapsed.TotalMilliseconds:F0} ms, {counting.Posts} requests");
+        Assert.Equal(1 + 31, counting.Posts);
         Assert.Equal(300, impact!.Nodes.Count);
         Assert.Equal(10 + (29 * 100), impact.Edges.Count);
         Assert.Equal(impact.Edges.Count, impact.Edges.Select(e => (e.DependentId, e.DependencyId)).Distinct().Count());
@@ -173,5 +167,22 @@ public sealed class StoreTests(Neo4jServerFixture fixture, ITestOutputHelper out
         // Every accepted event appended two values to the one relationship: none was overwritten.
         var neighbour = Assert.Single(await Store.GetNeighboursAsync(team, "Server", "a", Direction.Dependencies, None));
         Assert.Equal(1 + (2 * accepted), neighbour.Periods.Length);
+    }
+
+    private sealed class CountingHandler() : DelegatingHandler(new SocketsHttpHandler())
+    {
+        private int _posts;
+
+        public int Posts => _posts;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Method == HttpMethod.Post)
+            {
+                Interlocked.Increment(ref _posts);
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

@@ -114,15 +114,16 @@ public sealed class SqliteStoreTests : IDisposable
     [Fact]
     public async Task Relationships_dropped_from_a_small_write_cache_are_still_found_and_extended()
     {
-        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = _database.Path, MaxCachedEntries = 10 });
+        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = _database.Path, MaxWriteCacheBytes = 2_000 });
         await using var _ = store;
         var driver = new StoreDriver(store);
         var team = ScenarioTeams.New();
         static string Rel(int i, string rel) =>
             $$"""{"source": {"label": "App", "name": "a{{i % 7}}"}, "target": {"label": "Db", "name": "d{{i}}"}, "rel": {{rel}}}""";
 
-        // Batches of 5 over a cache of 10 entries: states are dropped again and again, their keys kept in a filter
-        // with room for 40 (then the cache no longer claims to know every relationship, and reads them).
+        // Batches of 5 over a cache of 2,000 bytes (about ten entries): states are dropped again and again, their keys
+        // kept in filters within a quarter of it (then the cache no longer claims to know every relationship, and reads
+        // them).
         var opened = await driver.IngestInBatchesAsync(team, [.. Enumerable.Range(0, 30).Select(i => Rel(i, """{"from": 10}"""))], batchSize: 5);
         var closed = await driver.IngestInBatchesAsync(team, [.. Enumerable.Range(0, 30).Select(i => Rel(i, """{"to": 20}"""))], batchSize: 5);
         var resent = await driver.IngestInBatchesAsync(team, [.. Enumerable.Range(0, 30).Select(i => Rel(i, """{"to": 20}"""))], batchSize: 5);

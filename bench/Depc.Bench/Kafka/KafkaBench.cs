@@ -1,15 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 using Confluent.Kafka;
-using Depc.Core.Ingestion;
 using Depc.Core.Naming;
-using Depc.Core.Storage;
-using Depc.Kafka;
-using Depc.Kafka.Consuming;
 using Depc.Testing.Kafka;
 using Depc.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Depc.Bench.Kafka;
 
@@ -112,21 +106,8 @@ public static class KafkaBench
     private static async Task<(TimeSpan Elapsed, long PeakWorkingSet, Core.Ingestion.TeamIngestionCounts Report)> EndToEndAsync(string bootstrap, string database, int messages)
     {
         await using var store = await SqliteGraphStore.OpenAsync(database, CancellationToken.None);
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IGraphStore>(store);
-        services.AddSingleton(TimeProvider.System);
-        services.AddDepcKafka(new ConfigurationBuilder().Build(), o =>
-        {
-            o.BootstrapServers = bootstrap;
-            o.GroupId = "e2e";
-            o.TopicPattern = @"^depc\.bench$";
-            // The default 1 s would only delay the last commit the benchmark waits for.
-            o.CommitInterval = TimeSpan.FromMilliseconds(100);
-        });
-        await using var provider = services.BuildServiceProvider();
-        var worker = provider.GetRequiredService<KafkaIngestionWorker>();
-        var statistics = provider.GetRequiredService<IngestionStatistics>();
+        await using var host = new WorkerHost(store, bootstrap, "e2e", Team.Topic);
+        var (worker, statistics) = (host.Worker, host.Statistics);
         using var offsets = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = bootstrap, GroupId = "e2e" }).Build();
         var partitions = Enumerable.Range(0, Partitions).Select(p => new TopicPartition(Team.Topic, p)).ToList();
         var high = partitions.Sum(tp => offsets.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(10)).High.Value);
@@ -146,8 +127,6 @@ public static class KafkaBench
             await Task.Delay(50);
         }
 
-        var elapsed = watch.Elapsed;
-        await worker.StopAsync(CancellationToken.None);
-        return (elapsed, peak, statistics.Get(Team));
+        return (watch.Elapsed, peak, statistics.Get(Team));
     }
 }

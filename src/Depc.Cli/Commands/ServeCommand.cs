@@ -32,7 +32,8 @@ internal static class ServeCommand
         var command = new Command("serve", "Serve the dependency API, team credentials and HTTP ingestion (and consume Kafka when configured)") { store, urls, bootstrap, demo, logFormat };
         command.SetAction((r, ct) => CliAction.RunAsync(console, async () =>
         {
-            var args = new List<string> { "--Depc:Store", StoreLocator.Resolve(r.GetValue(store)) };
+            // The server parses it (once) and refuses to start on a malformed one.
+            var args = new List<string> { "--Depc:Store", StoreLocator.ResolveText(r.GetValue(store)) };
             if (r.GetValue(urls) is { Length: > 0 } listen)
             {
                 args.AddRange(["--urls", listen]);

@@ -12,6 +12,12 @@ public interface IBulkWrite : IAsyncDisposable
     /// <summary>Applies a batch after the ones before it, with the outcome <see cref="IGraphStore.ApplyAsync"/> would give.</summary>
     Task<BatchResult> ApplyAsync(BatchPlan plan, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// True once the batches applied so far are worth a commit: the caller may go on adding batches until then (a
+    /// store that writes each batch in its own transaction is always due).
+    /// </summary>
+    bool IsDue => true;
+
     /// <summary>Writes every batch applied so far; the bulk write is over.</summary>
     Task CommitAsync(CancellationToken cancellationToken);
 }

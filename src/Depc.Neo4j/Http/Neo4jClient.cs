@@ -1,31 +1,34 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
-using Depc.Neo4j.Cypher;
+using Depc.Neo4j.Cluster;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Depc.Neo4j.Http;
 
 /// <summary>
-/// Neo4j's HTTP transactional Cypher API over one pooled <see cref="HttpClient"/>. Every failure becomes a
-/// <see cref="Neo4jException"/> whose <c>IsTransient</c> tells the caller whether to retry.
+/// Neo4j's HTTP transactional Cypher API over one pooled <see cref="HttpClient"/>, on one server or the members of a
+/// cluster: writes (<see cref="CommitAsync"/>, <see cref="BeginAsync"/>) go to the leader, reads
+/// (<see cref="ReadAsync"/>) to any member. Every failure becomes a <see cref="Neo4jException"/> whose
+/// <c>IsTransient</c> tells the caller whether to retry; a write is not retried here.
 /// </summary>
 internal sealed class Neo4jClient : IDisposable
 {
     private readonly HttpClient _http;
-    private readonly Neo4jConnectionString _connection;
-    private readonly SemaphoreSlim _discovery = new(1, 1);
-    private ServerInfo? _server;
+    private readonly MemberRouter _router;
+    private readonly ServerDiscovery _discovery;
+    private readonly LeaderLookup _leaders;
 
-    public Neo4jClient(Neo4jConnectionString connection, HttpMessageHandler? handler = null)
+    public Neo4jClient(Neo4jConnectionString connection, HttpMessageHandler? handler = null, ILogger? logger = null)
     {
-        _connection = connection;
         handler ??= new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            ConnectTimeout = TimeSpan.FromSeconds(10),
+            // A member that does not answer is given up quickly: another one may take the request.
+            ConnectTimeout = TimeSpan.FromSeconds(connection.Members.Count > 1 ? 3 : 10),
         };
-        _http = new HttpClient(handler) { BaseAddress = connection.BaseUri, Timeout = connection.RequestTimeout };
+        _http = new HttpClient(handler) { Timeout = connection.RequestTimeout };
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         _http.DefaultRequestHeaders.Add("X-Stream", "true");
         if (connection.User is { } user)
@@ -33,49 +36,131 @@ internal sealed class Neo4jClient : IDisposable
             var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + connection.Password));
             _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", token);
         }
+
+        _router = new MemberRouter(connection.Members, logger ?? NullLogger.Instance);
+        _discovery = new ServerDiscovery(this, connection.Database);
+        _leaders = new LeaderLookup(this, _router, connection.Database, logger ?? NullLogger.Instance);
     }
 
-    /// <summary>Finds the transaction endpoint and the server version once; later calls return what was found.</summary>
+    /// <summary>What the first member that answers found (version, dialect); later calls return what was found.</summary>
     public async Task<ServerInfo> GetServerAsync(CancellationToken cancellationToken)
     {
-        if (_server is { } known)
+        var members = _router.InOrder();
+        for (var i = 0; ; i++)
         {
-            return known;
-        }
-
-        await _discovery.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return _server ??= await DiscoverAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _discovery.Release();
+            try
+            {
+                return await _discovery.OfAsync(members[i], cancellationToken).ConfigureAwait(false);
+            }
+            catch (Neo4jException e) when (e.IsTransient && i + 1 < members.Count)
+            {
+                _router.Failed(members[i], e);
+            }
         }
     }
 
-    /// <summary>Runs the statements in a transaction of their own, committed by the same request.</summary>
+    /// <summary>What discovery found on one member.</summary>
+    internal Task<ServerInfo> GetServerAsync(Neo4jMember member, CancellationToken cancellationToken) => _discovery.OfAsync(member, cancellationToken);
+
+    /// <summary>Writes: runs the statements in a transaction of their own on the leader, committed by the same request.</summary>
     public async Task CommitAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
     {
-        var server = await GetServerAsync(cancellationToken).ConfigureAwait(false);
-        await SendAsync(HttpMethod.Post, server.CommitEndpoint, statements, cancellationToken).ConfigureAwait(false);
+        var (member, server) = await WriterAsync(cancellationToken).ConfigureAwait(false);
+        await SendAsync(member, HttpMethod.Post, server.CommitEndpoint, statements, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Opens a transaction with its first statements; commit or roll it back.</summary>
+    /// <summary>
+    /// Reads: runs the statements on any member, in a transaction of their own. A member that cannot be reached is
+    /// passed over for the next one (a read changes nothing, so asking another member is safe).
+    /// </summary>
+    public async Task ReadAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
+    {
+        var members = _router.ForRead();
+        for (var i = 0; ; i++)
+        {
+            try
+            {
+                var server = await _discovery.OfAsync(members[i], cancellationToken).ConfigureAwait(false);
+                await SendAsync(members[i], HttpMethod.Post, server.CommitEndpoint, statements, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Neo4jException e) when (e.IsTransient && e.Code is null && i + 1 < members.Count)
+            {
+                // Unreachable (already marked down by SendAsync): the next member.
+            }
+        }
+    }
+
+    /// <summary>Opens a write transaction on the leader with its first statements; commit or roll it back.</summary>
     public async Task<Neo4jTransaction> BeginAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
     {
-        var server = await GetServerAsync(cancellationToken).ConfigureAwait(false);
-        var (answer, location) = await SendAsync(HttpMethod.Post, server.TransactionEndpoint, statements, cancellationToken).ConfigureAwait(false);
+        var (member, server) = await WriterAsync(cancellationToken).ConfigureAwait(false);
+        var (answer, location) = await SendAsync(member, HttpMethod.Post, server.TransactionEndpoint, statements, cancellationToken).ConfigureAwait(false);
         if (location is null || answer.Commit is null)
         {
             throw new Neo4jException(null, "Neo4j opened a transaction without saying where it is", isTransient: false);
         }
 
-        return new Neo4jTransaction(this, Rebase(location), Rebase(new Uri(answer.Commit)));
+        return new Neo4jTransaction(this, member, member.Rebase(location), member.Rebase(new Uri(answer.Commit)));
     }
 
+    /// <summary>One request to one member; a failure also tells the router, which may stop sending writes there.</summary>
     internal async Task<(ResponseReader Answer, Uri? Location)> SendAsync(
-        HttpMethod method, Uri uri, IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
+        Neo4jMember member, HttpMethod method, Uri uri, IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendOnceAsync(member, method, uri, statements, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Neo4jException e)
+        {
+            _router.Failed(member, e);
+            throw;
+        }
+    }
+
+    /// <summary>A GET of a discovery document, parsed whole (they are small).</summary>
+    internal async Task<System.Text.Json.JsonDocument> GetJsonAsync(Neo4jMember member, Uri uri, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await _http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw await StatusErrorAsync(response.StatusCode, stream, cancellationToken).ConfigureAwait(false);
+                }
+
+                return await System.Text.Json.JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new Neo4jException(null, $"{member} answered something that is not JSON", isTransient: false, e);
+        }
+        catch (Exception e) when (Unreachable(member, e, cancellationToken) is { } failure)
+        {
+            _router.Failed(member, failure);
+            throw failure;
+        }
+    }
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _leaders.Dispose();
+    }
+
+    private async Task<(Neo4jMember Member, ServerInfo Server)> WriterAsync(CancellationToken cancellationToken)
+    {
+        var member = _router.Writer ?? await _leaders.FindAsync(cancellationToken).ConfigureAwait(false);
+        return (member, await _discovery.OfAsync(member, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<(ResponseReader Answer, Uri? Location)> SendOnceAsync(
+        Neo4jMember member, HttpMethod method, Uri uri, IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, uri);
         if (method != HttpMethod.Delete)
@@ -104,88 +189,21 @@ internal sealed class Neo4jClient : IDisposable
                 return (answer, response.Headers.Location);
             }
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (Unreachable(member, e, cancellationToken) is { } failure)
         {
-            throw new Neo4jException(null, $"cannot reach Neo4j at {_connection.BaseUri}: {e.Message}", isTransient: true, e);
-        }
-        catch (IOException e)
-        {
-            throw new Neo4jException(null, $"the connection to Neo4j at {_connection.BaseUri} broke: {e.Message}", isTransient: true, e);
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new Neo4jException(null, $"Neo4j at {_connection.BaseUri} did not answer within {_http.Timeout}", isTransient: true, e);
+            throw failure;
         }
     }
 
-    /// <summary>The server names its URLs with the host it sees; keep talking to the one we were given.</summary>
-    internal Uri Rebase(Uri uri) => uri.IsAbsoluteUri ? new Uri(_connection.BaseUri, uri.PathAndQuery) : new Uri(_connection.BaseUri, uri);
-
-    public void Dispose()
+    /// <summary>The transient failure of a member that did not answer (null for any other exception).</summary>
+    private Neo4jException? Unreachable(Neo4jMember member, Exception e, CancellationToken cancellationToken) => e switch
     {
-        _http.Dispose();
-        _discovery.Dispose();
-    }
-
-    private async Task<ServerInfo> DiscoverAsync(CancellationToken cancellationToken)
-    {
-        using var root = await GetJsonAsync(new Uri("/", UriKind.Relative), cancellationToken).ConfigureAwait(false);
-        var rootElement = root.RootElement;
-        if (rootElement.TryGetProperty("transaction", out var template) && template.ValueKind == JsonValueKind.String)
-        {
-            // 4.x/5.x: "http://host:7474/db/{databaseName}/tx"
-            var version = rootElement.TryGetProperty("neo4j_version", out var v) ? v.GetString() ?? "" : "";
-            var database = Uri.EscapeDataString(_connection.Database ?? "neo4j");
-            var endpoint = Rebase(new Uri(template.GetString()!.Replace("{databaseName}", database, StringComparison.Ordinal)));
-            return new ServerInfo(endpoint, version, CypherDialect.FromVersion(version));
-        }
-
-        if (rootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.String)
-        {
-            // 3.x: the data URL names the transaction endpoint and the version.
-            if (_connection.Database is not null)
-            {
-                throw new Neo4jException(null, "Neo4j 3.x has a single database: remove the database from the store URI", isTransient: false);
-            }
-
-            using var service = await GetJsonAsync(Rebase(new Uri(data.GetString()!)), cancellationToken).ConfigureAwait(false);
-            var transaction = service.RootElement.GetProperty("transaction").GetString()!;
-            var version = service.RootElement.TryGetProperty("neo4j_version", out var v) ? v.GetString() ?? "" : "";
-            return new ServerInfo(Rebase(new Uri(transaction)), version, CypherDialect.FromVersion(version));
-        }
-
-        throw new Neo4jException(null, $"{_connection.BaseUri} does not look like Neo4j's HTTP API", isTransient: false);
-    }
-
-    private async Task<JsonDocument> GetJsonAsync(Uri uri, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await _http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw await StatusErrorAsync(response.StatusCode, stream, cancellationToken).ConfigureAwait(false);
-                }
-
-                return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (HttpRequestException e)
-        {
-            throw new Neo4jException(null, $"cannot reach Neo4j at {_connection.BaseUri}: {e.Message}", isTransient: true, e);
-        }
-        catch (JsonException e)
-        {
-            throw new Neo4jException(null, $"{_connection.BaseUri} answered something that is not JSON", isTransient: false, e);
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new Neo4jException(null, $"Neo4j at {_connection.BaseUri} did not answer within {_http.Timeout}", isTransient: true, e);
-        }
-    }
+        HttpRequestException => new Neo4jException(null, $"cannot reach Neo4j at {member}: {e.Message}", isTransient: true, e),
+        IOException => new Neo4jException(null, $"the connection to Neo4j at {member} broke: {e.Message}", isTransient: true, e),
+        OperationCanceledException when !cancellationToken.IsCancellationRequested =>
+            new Neo4jException(null, $"Neo4j at {member} did not answer within {_http.Timeout}", isTransient: true, e),
+        _ => null,
+    };
 
     private static async Task<Neo4jException> StatusErrorAsync(HttpStatusCode status, Stream body, CancellationToken cancellationToken)
     {

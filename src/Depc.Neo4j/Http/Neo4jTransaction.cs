@@ -1,15 +1,18 @@
 namespace Depc.Neo4j.Http;
 
 /// <summary>An open transaction of the HTTP API: more statements, then commit or roll back (the server also rolls back on any error).</summary>
+/// <remarks>It lives on the member that opened it: every request of it goes there.</remarks>
 internal sealed class Neo4jTransaction
 {
     private readonly Neo4jClient _client;
+    private readonly Cluster.Neo4jMember _member;
     private readonly Uri _location;
     private readonly Uri _commit;
 
-    public Neo4jTransaction(Neo4jClient client, Uri location, Uri commit)
+    public Neo4jTransaction(Neo4jClient client, Cluster.Neo4jMember member, Uri location, Uri commit)
     {
         _client = client;
+        _member = member;
         _location = location;
         _commit = commit;
     }
@@ -20,7 +23,7 @@ internal sealed class Neo4jTransaction
     {
         try
         {
-            await _client.SendAsync(HttpMethod.Post, _location, statements, cancellationToken).ConfigureAwait(false);
+            await _client.SendAsync(_member, HttpMethod.Post, _location, statements, cancellationToken).ConfigureAwait(false);
         }
         catch (Neo4jException)
         {
@@ -33,7 +36,7 @@ internal sealed class Neo4jTransaction
     public async Task CommitAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
     {
         IsOpen = false;
-        await _client.SendAsync(HttpMethod.Post, _commit, statements, cancellationToken).ConfigureAwait(false);
+        await _client.SendAsync(_member, HttpMethod.Post, _commit, statements, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Best effort: a transaction the server has already dropped needs no rollback.</summary>
@@ -48,7 +51,7 @@ internal sealed class Neo4jTransaction
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await _client.SendAsync(HttpMethod.Delete, _location, [], timeout.Token).ConfigureAwait(false);
+            await _client.SendAsync(_member, HttpMethod.Delete, _location, [], timeout.Token).ConfigureAwait(false);
         }
         catch (Neo4jException)
         {

@@ -6,18 +6,22 @@ using Depc.Core.Storage;
 using Depc.Neo4j.Cypher;
 using Depc.Neo4j.Http;
 using Depc.Neo4j.Writing;
+using Polly;
 
 namespace Depc.Neo4j.Reading;
 
 /// <summary>
 /// The candidates of a diff: nodes whose <c>from</c> or <c>to</c> lies in <c>[t1, t2]</c> through the labels' indexes,
 /// and relationships named by the team's change-index nodes of the buckets covering it (<see cref="ChangeStatements"/>),
-/// read back by id through the team's labels (an id Neo4j reused for another team's relationship is dropped). A team
+/// read back by their nodes' ids through the team's labels (an id Neo4j reused for another team's node is dropped). A team
 /// whose graph was written before the index existed (by an older Depc or the original system) gets it filled once,
 /// at its first diff, then marked complete.
 /// </summary>
 internal sealed class ChangeQueries(Neo4jClient client, GraphQueries queries, ConstraintKeeper constraints)
 {
+    private static readonly ResiliencePipeline BackfillRetry =
+        StoreRetry.Create(attempts: 6, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(1), TimeProvider.System);
+
     private readonly ConcurrentDictionary<string, bool> _indexed = new(StringComparer.Ordinal);
 
     public async Task<ChangeCandidates> CandidatesAsync(TeamName team, string? label, long t1, long t2, CancellationToken cancellationToken)
@@ -25,11 +29,11 @@ internal sealed class ChangeQueries(Neo4jClient client, GraphQueries queries, Co
         await EnsureIndexedAsync(team, cancellationToken).ConfigureAwait(false);
         var labels = label is null ? await queries.LabelsOfAsync(team, cancellationToken).ConfigureAwait(false) : [label];
         var nodes = new List<GraphNode>();
-        var ids = new HashSet<long>();
+        var pairs = new HashSet<(long Source, long Target)>();
         var statements = new List<CypherStatement>
         {
             new(
-                $"MATCH (c:{CypherText.ChangesLabel(team)}) WHERE c.bucket >= $first AND c.bucket <= $last RETURN c.ts, c.ids",
+                $"MATCH (c:{CypherText.ChangesLabel(team)}) WHERE c.bucket >= $first AND c.bucket <= $last RETURN c.ts, c.sources, c.targets",
                 w =>
                 {
                     w.WriteNumber("first"u8, ChangeBuckets.Of(t1));
@@ -37,12 +41,12 @@ internal sealed class ChangeQueries(Neo4jClient client, GraphQueries queries, Co
                 },
                 row =>
                 {
-                    var (ts, found) = (Rows.Periods(row[0]), Rows.Periods(row[1]));
-                    for (var i = 0; i < ts.Length && i < found.Length; i++)
+                    var (ts, sources, targets) = (Rows.Periods(row[0]), Rows.Periods(row[1]), Rows.Periods(row[2]));
+                    for (var i = 0; i < ts.Length && i < sources.Length && i < targets.Length; i++)
                     {
                         if (ChangeBuckets.MayTell(ts[i], t1, t2))
                         {
-                            ids.Add(found[i]);
+                            pairs.Add((sources[i], targets[i]));
                         }
                     }
                 }),
@@ -67,33 +71,40 @@ internal sealed class ChangeQueries(Neo4jClient client, GraphQueries queries, Co
                 }));
         }
 
-        await client.CommitAsync(statements, cancellationToken).ConfigureAwait(false);
-        return new ChangeCandidates(nodes, await RelationshipsAsync(team, ids, cancellationToken).ConfigureAwait(false));
+        await client.ReadAsync(statements, cancellationToken).ConfigureAwait(false);
+        return new ChangeCandidates(nodes, await RelationshipsAsync(team, pairs, cancellationToken).ConfigureAwait(false));
     }
 
-    private async Task<List<CandidateRelationship>> RelationshipsAsync(TeamName team, HashSet<long> ids, CancellationToken cancellationToken)
+    private async Task<List<CandidateRelationship>> RelationshipsAsync(
+        TeamName team, HashSet<(long Source, long Target)> pairs, CancellationToken cancellationToken)
     {
         var relationships = new List<CandidateRelationship>();
-        if (ids.Count == 0)
+        if (pairs.Count == 0)
         {
             return relationships;
         }
 
-        await client.CommitAsync(
-            [new($"MATCH (s)-[r:DEPENDS_ON]->(t) WHERE id(r) IN $ids RETURN {Rows.NodeColumns("s")}, {Rows.NodeColumns("t")}, r.periods",
+        var seen = new HashSet<(long, long)>();
+        await client.ReadAsync(
+            [new("UNWIND $rows AS row MATCH (s) WHERE id(s) = row.s MATCH (t) WHERE id(t) = row.t " +
+                $"MATCH (s)-[r:DEPENDS_ON]->(t) RETURN {Rows.NodeColumns("s")}, {Rows.NodeColumns("t")}, r.periods",
                 w =>
                 {
-                    w.WriteStartArray("ids"u8);
-                    foreach (var id in ids)
+                    w.WriteStartArray("rows"u8);
+                    foreach (var (source, target) in pairs)
                     {
-                        w.WriteNumberValue(id);
+                        w.WriteStartObject();
+                        w.WriteNumber("s"u8, source);
+                        w.WriteNumber("t"u8, target);
+                        w.WriteEndObject();
                     }
 
                     w.WriteEndArray();
                 },
                 row =>
                 {
-                    if (Rows.Node(team, row, 0) is { } source && Rows.Node(team, row, 5) is { } target)
+                    // Legacy graphs may hold several relationships between two nodes: the first one speaks for them.
+                    if (Rows.Node(team, row, 0) is { } source && Rows.Node(team, row, 5) is { } target && seen.Add((source.Id, target.Id)))
                     {
                         relationships.Add(new CandidateRelationship(source, target, Rows.Periods(row[10])));
                     }
@@ -130,10 +141,11 @@ internal sealed class ChangeQueries(Neo4jClient client, GraphQueries queries, Co
         await constraints.EnsureChangesAsync(team, cancellationToken).ConfigureAwait(false);
         foreach (var label in await queries.LabelsOfAsync(team, cancellationToken).ConfigureAwait(false))
         {
-            var changes = new ChangeRecorder<long>();
-            await client.CommitAsync(
-                [new($"MATCH (:{CypherText.Label(team, label)})-[r:DEPENDS_ON]->() RETURN id(r), r.periods",
-                    OnRow: row => changes.Relationship(row[0].GetInt64(), null, new RelationshipState(Rows.Periods(row[1]), LastState.From, 0)))],
+            var changes = new ChangeRecorder<(long Source, long Target)>();
+            await client.ReadAsync(
+                [new($"MATCH (s:{CypherText.Label(team, label)})-[r:DEPENDS_ON]->(t) RETURN id(s), id(t), r.periods",
+                    OnRow: row => changes.Relationship(
+                        (row[0].GetInt64(), row[1].GetInt64()), null, new RelationshipState(Rows.Periods(row[2]), LastState.From, 0)))],
                 cancellationToken).ConfigureAwait(false);
             if (changes.Count > 0)
             {
@@ -144,20 +156,13 @@ internal sealed class ChangeQueries(Neo4jClient client, GraphQueries queries, Co
         await WriteAsync(new($"MERGE (:{CypherText.ChangesIndexedLabel(team)} {{complete: true}})"), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A write that another writer's schema change or lock order may fail once in a while: run again, as batches are.</summary>
-    private async Task WriteAsync(CypherStatement statement, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await client.CommitAsync([statement], cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (Neo4jException e) when (attempt < 10 && BatchWriter.IsRaceOfWriters(e.Code))
-            {
-                await Task.Delay(Random.Shared.Next(10, 50 * attempt), cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
+    /// <summary>
+    /// A write that another writer's schema change or lock order may fail once in a while: run again through the one
+    /// retry definition, a few times (a query waits for it).
+    /// </summary>
+    private Task WriteAsync(CypherStatement statement, CancellationToken cancellationToken) =>
+        BackfillRetry.ExecuteAsync(
+            static async (state, token) => await state.client.CommitAsync([state.statement], token).ConfigureAwait(false),
+            (client, statement),
+            cancellationToken).AsTask();
 }

@@ -21,7 +21,7 @@ internal sealed class GraphQueries(Neo4jClient client)
         var statements = labels.Select((label, i) => new CypherStatement(
             $"MATCH (n:{CypherText.Label(team, label)}) RETURN count(n)",
             OnRow: row => counts[i] = row[0].GetInt64())).ToList();
-        await client.CommitAsync(statements, cancellationToken).ConfigureAwait(false);
+        await client.ReadAsync(statements, cancellationToken).ConfigureAwait(false);
 
         // db.labels() may still list a label whose nodes are all gone.
         return [.. labels.Select((label, i) => new LabelCount(label, counts[i])).Where(c => c.NodesCount > 0)];
@@ -31,7 +31,7 @@ internal sealed class GraphQueries(Neo4jClient client)
     public async Task<List<string>> LabelsOfAsync(TeamName team, CancellationToken cancellationToken)
     {
         var labels = new List<string>();
-        await client.CommitAsync(
+        await client.ReadAsync(
             [new("CALL db.labels() YIELD label RETURN label", OnRow: row =>
             {
                 if (CypherText.Unprefixed(team, row[0].GetString() ?? "") is { } label)
@@ -52,7 +52,7 @@ internal sealed class GraphQueries(Neo4jClient client)
             + (query.Random ? "ORDER BY rand() " : "ORDER BY n.name ")
             + (query.Limit is null ? "" : "LIMIT $limit");
         var names = new List<string>();
-        await client.CommitAsync(
+        await client.ReadAsync(
             [new(text,
                 w =>
                 {
@@ -80,7 +80,7 @@ internal sealed class GraphQueries(Neo4jClient client)
     public async Task<GraphNode?> GetNodeAsync(TeamName team, string label, string name, CancellationToken cancellationToken)
     {
         GraphNode? node = null;
-        await client.CommitAsync(
+        await client.ReadAsync(
             [new($"MATCH (n:{CypherText.Label(team, label)} {{name: $name}}) RETURN {Rows.NodeColumns("n")}",
                 w => w.WriteString("name"u8, name),
                 row => node ??= Rows.Node(team, row, 0))],
@@ -91,7 +91,7 @@ internal sealed class GraphQueries(Neo4jClient client)
     public async Task<long> CountDependenciesAsync(TeamName team, string label, string name, CancellationToken cancellationToken)
     {
         long count = 0;
-        await client.CommitAsync(
+        await client.ReadAsync(
             [new($"MATCH (n:{CypherText.Label(team, label)} {{name: $name}})-[r:DEPENDS_ON]->() RETURN count(r)",
                 w => w.WriteString("name"u8, name),
                 row => count = row[0].GetInt64())],
@@ -103,7 +103,7 @@ internal sealed class GraphQueries(Neo4jClient client)
     {
         var pattern = direction == Direction.Dependencies ? "(n)-[r:DEPENDS_ON]->(m)" : "(n)<-[r:DEPENDS_ON]-(m)";
         var neighbours = new List<Neighbour>();
-        await client.CommitAsync(
+        await client.ReadAsync(
             [new($"MATCH (n:{CypherText.Label(team, label)} {{name: $name}}) MATCH {pattern} RETURN {Rows.NodeColumns("m")}, id(r), r.periods",
                 w => w.WriteString("name"u8, name),
                 row =>
@@ -145,7 +145,7 @@ internal sealed class GraphQueries(Neo4jClient client)
     public async Task<long?> ReadHeartbeatAsync(CancellationToken cancellationToken)
     {
         long? value = null;
-        await client.CommitAsync(
+        await client.ReadAsync(
             [new("MATCH (m:Monitoring {name: 'heartbeat'}) RETURN m.value ORDER BY m.value DESC LIMIT 1",
                 OnRow: row => value = row[0].ValueKind == JsonValueKind.Number ? row[0].GetInt64() : null)],
             cancellationToken).ConfigureAwait(false);

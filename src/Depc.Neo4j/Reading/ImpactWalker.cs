@@ -19,7 +19,7 @@ internal sealed class ImpactWalker(Neo4jClient client)
     public async Task<ImpactSubgraph?> WalkAsync(TeamName team, string label, string name, CancellationToken cancellationToken)
     {
         GraphNode? root = null;
-        await client.CommitAsync(
+        await client.ReadAsync(
             [new($"MATCH (n:{CypherText.Label(team, label)} {{name: $name}}) RETURN {Rows.NodeColumns("n")}",
                 w => w.WriteString("name"u8, name),
                 row => root ??= Rows.Node(team, row, 0))],
@@ -35,7 +35,7 @@ internal sealed class ImpactWalker(Neo4jClient client)
         {
             var next = new List<long>();
             var ids = frontier;
-            await client.CommitAsync(
+            await client.ReadAsync(
                 [new(LayerQuery,
                     w =>
                     {

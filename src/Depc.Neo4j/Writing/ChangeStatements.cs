@@ -7,14 +7,15 @@ namespace Depc.Neo4j.Writing;
 
 /// <summary>
 /// The change index of a team's relationships (<see cref="ChangeBuckets"/>) in Neo4j 3.1, which cannot index
-/// relationship properties: one <c>_Depc_Changes_&lt;team&gt; {bucket, ts: [...], ids: [...]}</c> node per bucket a
-/// write touches, <c>ids</c> the relationships' ids, the label indexed on <c>bucket</c>. Node bounds need none: the
-/// team's labels are indexed on <c>from</c> and <c>to</c>.
+/// relationship properties: one <c>_Depc_Changes_&lt;team&gt; {bucket, ts: [...], sources: [...], targets: [...]}</c>
+/// node per bucket a write touches, each entry a relationship named by the ids of its two nodes (a batch creates new
+/// relationships in its commit request, so it knows their nodes' ids, not theirs), the label indexed on
+/// <c>bucket</c>. Node bounds need none: the team's labels are indexed on <c>from</c> and <c>to</c>.
 /// </summary>
 internal static class ChangeStatements
 {
-    public static CypherStatement Create(TeamName team, ChangeRecorder<long> changes) => new(
-        $"UNWIND $rows AS row CREATE (:{CypherText.ChangesLabel(team)} {{bucket: row.bucket, ts: row.ts, ids: row.ids}})",
+    public static CypherStatement Create(TeamName team, ChangeRecorder<(long Source, long Target)> changes) => new(
+        $"UNWIND $rows AS row CREATE (:{CypherText.ChangesLabel(team)} {{bucket: row.bucket, ts: row.ts, sources: row.sources, targets: row.targets}})",
         w =>
         {
             w.WriteStartArray("rows"u8);
@@ -29,10 +30,17 @@ internal static class ChangeStatements
                 }
 
                 w.WriteEndArray();
-                w.WriteStartArray("ids"u8);
-                foreach (var (_, id) in entries)
+                w.WriteStartArray("sources"u8);
+                foreach (var (_, (source, _)) in entries)
                 {
-                    w.WriteNumberValue(id);
+                    w.WriteNumberValue(source);
+                }
+
+                w.WriteEndArray();
+                w.WriteStartArray("targets"u8);
+                foreach (var (_, (_, target)) in entries)
+                {
+                    w.WriteNumberValue(target);
                 }
 
                 w.WriteEndArray();

@@ -3,12 +3,11 @@ using Depc.Core.Periods;
 
 namespace Depc.Neo4j.Writing;
 
-/// <summary>A relationship of the batch as the lock-and-read statement found it: its id, its state, whether this transaction created it.</summary>
-internal readonly record struct StoredRelationship(long Id, RelationshipState? State, bool Created)
+/// <summary>A relationship of the batch as the read request found it: its id and its state.</summary>
+internal readonly record struct StoredRelationship(long Id, RelationshipState? State)
 {
-    /// <summary>Reads <c>[row.i, id(r), r.periods, r.last_state, r.last_ts, r.__new]</c> (index excluded).</summary>
-    public static StoredRelationship FromRow(JsonElement row) =>
-        new(row[1].GetInt64(), ParseState(row[2], row[3], row[4]), row[5].ValueKind == JsonValueKind.True);
+    /// <summary>Reads <c>[row.k, id(r), r.periods, r.last_state, r.last_ts]</c> (key excluded).</summary>
+    public static StoredRelationship FromRow(JsonElement row) => new(row[1].GetInt64(), ParseState(row[2], row[3], row[4]));
 
     public static RelationshipState? ParseState(JsonElement periods, JsonElement lastState, JsonElement lastTs)
     {

@@ -23,7 +23,18 @@ internal sealed class HttpIngestion(
     TimeProvider time,
     ILogger<HttpIngestion> logger) : IDisposable
 {
+    private static readonly Polly.ResiliencePropertyKey<string> TeamKey = new("depc.team");
+
     private readonly SemaphoreSlim _gate = new(options.Value.MaxConcurrentIngests);
+
+    // A request is one transaction, rolled back when it fails: a race with another writer (a deadlock, a constraint
+    // created meanwhile) or a Neo4j leader change is written again after a short wait, within a few seconds.
+    private readonly Polly.ResiliencePipeline _retry = Core.Storage.StoreRetry.Create(
+        8, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(2), time, args =>
+        {
+            Log.HttpWriteRetry(logger, args.Outcome.Exception, args.Context.Properties.GetValue(TeamKey, "?"), args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
+            return default;
+        });
 
     public void Dispose() => _gate.Dispose();
 
@@ -62,7 +73,7 @@ internal sealed class HttpIngestion(
             }
 
             var started = Stopwatch.GetTimestamp();
-            report = await pipeline.ApplyAsync(decoded, cancellationToken).ConfigureAwait(false);
+            report = await WriteAsync(team, decoded, cancellationToken).ConfigureAwait(false);
             elapsed = Stopwatch.GetElapsedTime(started);
         }
         finally
@@ -77,6 +88,25 @@ internal sealed class HttpIngestion(
         Log.HttpBatchIngested(logger, team.Value, report.Received, report.Accepted, report.Rejected, report.Duplicates, elapsed.TotalMilliseconds);
         await RecordRejectionsAsync(team, report.Rejections, now, limits.RejectionRetention).ConfigureAwait(false);
         return (IngestAnswer.Of(report), null);
+    }
+
+    private async Task<IngestReport> WriteAsync(TeamName team, DecodedBatch decoded, CancellationToken cancellationToken)
+    {
+        // Planned once: every attempt writes the same plan, with the same "now" for messages without bounds.
+        var planned = pipeline.Plan(decoded);
+        var context = Polly.ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(TeamKey, team.Value);
+        try
+        {
+            return await _retry.ExecuteAsync(
+                static async (context, state) => await state.pipeline.ApplyAsync(state.planned, context.CancellationToken).ConfigureAwait(false),
+                context,
+                (pipeline, planned)).ConfigureAwait(false);
+        }
+        finally
+        {
+            Polly.ResilienceContextPool.Shared.Return(context);
+        }
     }
 
     private async Task RecordRejectionsAsync(TeamName team, IReadOnlyList<MessageRejection> rejections, DateTimeOffset now, int retention)

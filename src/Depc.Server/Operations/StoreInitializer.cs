@@ -10,6 +10,7 @@ namespace Depc.Server.Operations;
 internal sealed class StoreInitializer(
     IGraphStore store,
     ITeamCredentialStore teams,
+    StoreSpec spec,
     IOptions<ServerOptions> options,
     ILogger<StoreInitializer> logger) : IHostedService
 {
@@ -18,8 +19,8 @@ internal sealed class StoreInitializer(
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
         await teams.InitializeAsync(cancellationToken).ConfigureAwait(false);
         var settings = options.Value;
-        var teamsDatabase = settings.Store.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) ? "the store" : settings.TeamsDatabase;
-        Log.StoreOpened(logger, StoreLocator.Describe(settings.Store), teamsDatabase);
+        var teamsDatabase = spec is SqliteStoreSpec ? "the store" : settings.TeamsDatabase;
+        Log.StoreOpened(logger, spec.ToString(), teamsDatabase);
         if (!settings.Demo && (await teams.ListAsync(cancellationToken).ConfigureAwait(false)).Count == 0)
         {
             Log.NoTeamYet(logger, FirstTeamHint.Command(settings));

@@ -8,7 +8,7 @@ public sealed class ServerOptions : IValidatableObject
 {
     public const string Section = "Depc";
 
-    /// <summary>Where the graph lives: <c>sqlite:PATH</c> or <c>neo4j:http://…</c>. Environment <c>DEPC_STORE</c> overrides.</summary>
+    /// <summary>Where the graph lives: <c>sqlite:PATH</c> or <c>neo4j:http://…</c> (see <see cref="Stores.StoreSpec"/>). Environment <c>DEPC_STORE</c> overrides.</summary>
     [Required]
     public string Store { get; set; } = "sqlite:depc.db";
 
@@ -84,9 +84,9 @@ public sealed class ServerOptions : IValidatableObject
             yield return new ValidationResult("Depc:TokenCacheDuration must be between 0 and 10 minutes", [nameof(TokenCacheDuration)]);
         }
 
-        if (!Store.StartsWith("sqlite:", StringComparison.Ordinal) && !Store.StartsWith("neo4j:", StringComparison.Ordinal))
+        if (!Stores.StoreSpec.TryParse(Store, out _, out var storeError))
         {
-            yield return new ValidationResult("Depc:Store must be sqlite:PATH or neo4j:http://…", [nameof(Store)]);
+            yield return new ValidationResult("Depc:Store: " + storeError, [nameof(Store)]);
         }
     }
 }

@@ -1,72 +1,60 @@
+using System.Globalization;
 using Depc.Core.Storage;
 using Depc.Neo4j;
+using Depc.Server.Options;
 using Depc.Sqlite;
 
 namespace Depc.Server.Stores;
 
-/// <summary>
-/// Opens the graph store a user names: <c>sqlite:PATH</c> (the embedded default) or
-/// <c>neo4j:http://[user:password@]host:port[/database]</c>.
-/// </summary>
+/// <summary>Opens the graph store a <see cref="StoreSpec"/> names.</summary>
 public static class StoreLocator
 {
     public const string DefaultSpec = "sqlite:depc.db";
     public const string EnvironmentVariable = "DEPC_STORE";
-    private const string SqlitePrefix = "sqlite:";
 
-    /// <summary>The store to use: the one given, else <c>DEPC_STORE</c>, else <see cref="DefaultSpec"/>.</summary>
-    public static string Resolve(string? spec) =>
+    /// <summary>The store to use: the one given, else <c>DEPC_STORE</c>, else <see cref="DefaultSpec"/>, parsed.</summary>
+    /// <exception cref="ArgumentException">The spec is malformed.</exception>
+    public static StoreSpec Resolve(string? spec) => StoreSpec.Parse(ResolveText(spec));
+
+    /// <summary>The text of the store to use, unparsed (passwords included): the one given, else <c>DEPC_STORE</c>, else the default.</summary>
+    public static string ResolveText(string? spec) =>
         !string.IsNullOrWhiteSpace(spec) ? spec
         : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
         : DefaultSpec;
 
-    /// <exception cref="ArgumentException">The spec names no known kind of store.</exception>
+    /// <summary>Opens the store with the settings of the environment (<c>DEPC_SQLITE__…</c>): what every command but serve uses.</summary>
     /// <exception cref="StoreException">The store cannot be opened.</exception>
-    public static async Task<IGraphStore> OpenAsync(string spec, CancellationToken cancellationToken)
+    public static Task<IGraphStore> OpenAsync(StoreSpec spec, CancellationToken cancellationToken, ILoggerFactory? loggers = null) =>
+        OpenAsync(spec, new ConfigurationBuilder().AddDepcEnvironment().Build(), cancellationToken, loggers);
+
+    /// <param name="configuration">Where the SQLite store's memory settings are read (<see cref="SqliteStoreOptions.Section"/>).</param>
+    /// <exception cref="ArgumentException">A setting is invalid.</exception>
+    /// <exception cref="StoreException">The store cannot be opened.</exception>
+    public static async Task<IGraphStore> OpenAsync(StoreSpec spec, IConfiguration configuration, CancellationToken cancellationToken, ILoggerFactory? loggers = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (spec.StartsWith(SqlitePrefix, StringComparison.OrdinalIgnoreCase))
+        ArgumentNullException.ThrowIfNull(configuration);
+        return spec switch
         {
-            var path = spec[SqlitePrefix.Length..];
-            if (path.Length == 0)
-            {
-                throw new ArgumentException("store 'sqlite:' needs a file path, e.g. sqlite:depc.db", nameof(spec));
-            }
-
-            return await SqliteGraphStore.OpenAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (spec.StartsWith(Neo4jConnectionString.Prefix, StringComparison.OrdinalIgnoreCase))
-        {
-            try
-            {
-                return await Neo4jGraphStore.OpenAsync(spec, cancellationToken).ConfigureAwait(false);
-            }
-            catch (FormatException e)
-            {
-                throw new ArgumentException($"store: {e.Message}", nameof(spec), e);
-            }
-        }
-
-        throw new ArgumentException(
-            $"store '{Describe(spec)}' is neither sqlite:PATH nor neo4j:http://[user:password@]host:port[/database]", nameof(spec));
+            SqliteStoreSpec sqlite => await SqliteGraphStore.OpenAsync(SqliteOptions(sqlite, configuration), cancellationToken).ConfigureAwait(false),
+            Neo4jStoreSpec neo4j => await Neo4jGraphStore.OpenAsync(neo4j.Connection, cancellationToken, loggers?.CreateLogger("Depc.Neo4j")).ConfigureAwait(false),
+            _ => throw new ArgumentException($"no store of kind {spec.GetType().Name}", nameof(spec)),
+        };
     }
 
-    /// <summary>The spec as it may be shown: never with a password.</summary>
-    public static string Describe(string spec) =>
-        spec.StartsWith(Neo4jConnectionString.Prefix, StringComparison.OrdinalIgnoreCase)
-            ? SafeNeo4j(spec)
-            : spec;
-
-    private static string SafeNeo4j(string spec)
+    private static SqliteStoreOptions SqliteOptions(SqliteStoreSpec spec, IConfiguration configuration)
     {
-        try
+        var settings = configuration.GetSection(SqliteStoreOptions.Section);
+        return new SqliteStoreOptions
         {
-            return Neo4jConnectionString.Parse(spec, _ => null).ToString();
-        }
-        catch (FormatException)
-        {
-            return "neo4j:(unparseable)";
-        }
+            Path = spec.Path,
+            MaxWriteCacheBytes = Bytes(settings, nameof(SqliteStoreOptions.MaxWriteCacheBytes)) ?? SqliteStoreOptions.DefaultWriteCacheBytes,
+            MaxPageCacheBytes = Bytes(settings, nameof(SqliteStoreOptions.MaxPageCacheBytes)) ?? SqliteStoreOptions.DefaultPageCacheBytes,
+        };
     }
+
+    private static long? Bytes(IConfigurationSection settings, string key) =>
+        settings[key] is not { } text ? null
+        : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value
+        : throw new ArgumentException($"{SqliteStoreOptions.Section}:{key} '{text}' must be a whole number of bytes");
 }

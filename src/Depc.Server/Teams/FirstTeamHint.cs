@@ -18,26 +18,19 @@ public static class FirstTeamHint
     {
         ArgumentNullException.ThrowIfNull(options);
         var command = $"{Depc(baseDirectory, currentDirectory)} team create {ExampleTeam}";
-        const string Sqlite = "sqlite:";
-        if (options.Store.StartsWith(Sqlite, StringComparison.Ordinal))
+        var store = StoreSpec.Parse(options.Store);
+        if (store is SqliteStoreSpec sqlite)
         {
             return options.Store == StoreLocator.DefaultSpec
                 ? command
-                : $"{command} --store {Sqlite}{Path.GetFullPath(options.Store[Sqlite.Length..], currentDirectory)}";
+                : $"{command} --store {StoreSpec.SqlitePrefix}{Path.GetFullPath(sqlite.Path, currentDirectory)}";
         }
 
         var teams = options.TeamsDatabase == new ServerOptions().TeamsDatabase
             ? ""
             : " --teams-database " + Path.GetFullPath(options.TeamsDatabase, currentDirectory);
         // The team command only opens the teams' file: the Neo4j address needs no credentials there.
-        return $"{command} --store {WithoutUserInfo(options.Store)}{teams}";
-    }
-
-    private static string WithoutUserInfo(string spec)
-    {
-        var at = spec.IndexOf('@', StringComparison.Ordinal);
-        var scheme = spec.IndexOf("://", StringComparison.Ordinal);
-        return at > scheme && scheme > 0 ? spec[..(scheme + 3)] + spec[(at + 1)..] : StoreLocator.Describe(spec);
+        return $"{command} --store {((Neo4jStoreSpec)store).Connection.WithoutCredentials()}{teams}";
     }
 
     // A build of a clone runs from <clone>/src/Depc.Cli/bin/<configuration>/<framework>/: `dotnet run` is how it was started.

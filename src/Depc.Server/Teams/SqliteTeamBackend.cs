@@ -45,10 +45,6 @@ internal sealed class SqliteTeamBackend(TeamTables tables, int rejectionRetentio
     /// The backend for a store spec: inside the graph's own SQLite file for <c>sqlite:PATH</c> (one file to back up,
     /// shared by every server on it); otherwise the <paramref name="teamsDatabase"/> file.
     /// </summary>
-    public static SqliteTeamBackend ForStore(string storeSpec, string teamsDatabase, int rejectionRetention)
-    {
-        const string Sqlite = "sqlite:";
-        var path = storeSpec.StartsWith(Sqlite, StringComparison.Ordinal) ? storeSpec[Sqlite.Length..] : teamsDatabase;
-        return new SqliteTeamBackend(new TeamTables(path), rejectionRetention);
-    }
+    public static SqliteTeamBackend ForStore(Stores.StoreSpec store, string teamsDatabase, int rejectionRetention) =>
+        new(new TeamTables(store is Stores.SqliteStoreSpec sqlite ? sqlite.Path : teamsDatabase), rejectionRetention);
 }

@@ -10,9 +10,9 @@ namespace Depc.Server.Teams;
 public sealed class TeamRegistry(ITeamCredentialStore store, ITeamTopicCreator topics, TimeProvider time)
 {
     /// <summary>A registry on the credentials that belong to a store spec (see <see cref="Options.ServerOptions.TeamsDatabase"/>).</summary>
-    public static async Task<TeamRegistry> OpenAsync(string storeSpec, string teamsDatabase, ITeamTopicCreator? topics, CancellationToken cancellationToken)
+    public static async Task<TeamRegistry> OpenAsync(Stores.StoreSpec store, string teamsDatabase, ITeamTopicCreator? topics, CancellationToken cancellationToken)
     {
-        var backend = SqliteTeamBackend.ForStore(storeSpec, teamsDatabase, rejectionRetention: 1);
+        var backend = SqliteTeamBackend.ForStore(store, teamsDatabase, rejectionRetention: 1);
         await backend.InitializeAsync(cancellationToken).ConfigureAwait(false);
         return new TeamRegistry(backend, topics ?? new NoTopicCreator(), TimeProvider.System);
     }

@@ -25,7 +25,9 @@ internal sealed class SqliteConnections(SqliteStoreOptions options)
     private const long CheckpointWalBytes = 64L * 1024 * 1024;
 
     /// <summary>
-    /// Opens a connection. Foreign keys stay unenforced: the writer keeps them true itself (a node
+    /// Opens a connection. Writes are durable when committed (<c>synchronous = FULL</c>: the WAL is fsync'ed at each
+    /// commit, SPEC §5), so a bulk load commits rarely (see <c>BatchWriter.IsDue</c>). The write connection's page
+    /// cache is sized from the file by <see cref="PageCache"/> at each transaction. Foreign keys stay unenforced: the writer keeps them true itself (a node
     /// is deleted with its relationships) and enforcing them costs lookups on every batch row.
     /// </summary>
     public SqliteConnection Open(bool forWriting)
@@ -44,7 +46,7 @@ internal sealed class SqliteConnections(SqliteStoreOptions options)
             }
 
             // page_size before journal_mode: only an empty file takes it, and only before it is in WAL mode.
-            command.CommandText = $"PRAGMA page_size = {NewFilePageSize}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY; {busy}";
+            command.CommandText = $"PRAGMA page_size = {NewFilePageSize}; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY; {busy}";
             command.ExecuteNonQuery();
             command.CommandText = "PRAGMA page_size;";
             var pageSize = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);

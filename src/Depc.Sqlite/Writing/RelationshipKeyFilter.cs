@@ -26,6 +26,9 @@ internal sealed class RelationshipKeyFilter
     /// <summary>How many keys it takes before "maybe" gets too frequent.</summary>
     public int Capacity { get; }
 
+    /// <summary>The memory it holds.</summary>
+    public long Bytes => _words.Length * sizeof(ulong);
+
     /// <summary>Keys added since it was made or cleared (a key added twice counts twice).</summary>
     public int Count { get; private set; }
 

@@ -99,6 +99,9 @@ public sealed class Neo4jTestServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The CPU time the server has used since it started (zero once it is stopped).</summary>
+    public TimeSpan ProcessorTime => _process is { } process ? Processes.ProcessorTime.OfTree(process.Id) : TimeSpan.Zero;
+
     public string LogTail()
     {
         var text = new StringBuilder();

@@ -1,0 +1,53 @@
+namespace Depc.Bench.Scale;
+
+/// <summary>
+/// The whole <c>depc ingest</c> process on a small file (200,000 messages by default), process start and JIT
+/// included: what a user waits for. This build and the baseline run alternately (A B A B …) so that both see the
+/// same load; medians and their ratio.
+/// </summary>
+internal static class StartupBench
+{
+    public static void Run(int count, int rounds, string depc, string baseline, TextWriter output)
+    {
+        var folder = Directory.CreateTempSubdirectory("depc-startup-").FullName;
+        try
+        {
+            var corpus = Corpus.WriteFile(Path.Combine(folder, "corpus.ndjson"), count);
+            var builds = new[] { ("this", depc), ("baseline", baseline) };
+            var runs = builds.ToDictionary(b => b.Item1, _ => new List<DepcProcessRun>());
+            output.WriteLine($"startup: whole depc ingest process, {count:N0} messages into a fresh SQLite file, {rounds} rounds A B A B; load {CurveBench.Load()}");
+            for (var round = 0; round < rounds; round++)
+            {
+                foreach (var (name, path) in builds)
+                {
+                    var store = Path.Combine(folder, $"{name}.db");
+                    foreach (var suffix in new[] { "", "-wal", "-shm" })
+                    {
+                        File.Delete(store + suffix);
+                    }
+
+                    runs[name].Add(DepcProcess.Run(path, folder, "ingest", "--team", "bench", "--store", "sqlite:" + store, corpus));
+                }
+            }
+
+            foreach (var (name, list) in runs)
+            {
+                output.WriteLine(
+                    $"  {name,-9} median {Median(list, r => r.Elapsed.TotalSeconds):F2} s wall, {Median(list, r => r.Processor.TotalSeconds):F2} s processor, peak {Median(list, r => r.PeakBytes / 1e6):F0} MB (wall: {string.Join(' ', list.Select(r => r.Elapsed.TotalSeconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))})");
+            }
+
+            var ratios = runs["this"].Zip(runs["baseline"], (a, b) => a.Elapsed / b.Elapsed).Order().ToList();
+            output.WriteLine($"  this / baseline wall time: median of the rounds' ratios {ratios[ratios.Count / 2]:F2}x (min {ratios[0]:F2}, max {ratios[^1]:F2}); load after {CurveBench.Load()}");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static double Median<T>(List<T> values, Func<T, double> of)
+    {
+        var sorted = values.Select(of).Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+}
