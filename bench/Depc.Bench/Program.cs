@@ -5,10 +5,10 @@ using Depc.Bench.Kafka;
 using Depc.Bench.Neo4j;
 using Depc.Bench.Scale;
 
-// depc-bench [all|decode|ingest|impacted|kafka|recovery|neo4j|http|corpus|curve|startup] [--messages N] [--tree-nodes N]
-//   [--neo4j-messages N] [--depc PATH] [--out FILE] [--baseline PATH] [--points N,N,…] [--data DIR] [--rounds N]
+// depc-bench [all|decode|ingest|impacted|diff|kafka|recovery|neo4j|http|corpus|curve|startup] [--messages N] [--tree-nodes N]
+//   [--neo4j-messages N] [--diff-relationships N] [--depc PATH] [--out FILE] [--baseline PATH] [--points N,N,…] [--data DIR] [--rounds N]
 //   ingest: [--baseline-depc PATH] [--rounds N]   (another build's depc in turns with this one; the ratio of the best times)
-//   neo4j: [--neo4j-messages N] [--rounds N] [--neo4j STORE-SPEC] [--baseline-depc PATH]
+//   neo4j: [--neo4j-messages N] [--neo4j-tree-nodes N] [--rounds N] [--neo4j STORE-SPEC] [--baseline-depc PATH]
 // "all" runs every benchmark but curve and startup (minutes, and a baseline build to compare with); neo4j starts its
 // own Neo4j server (Java 17 and npm needed).
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
@@ -55,6 +55,12 @@ if (what is "all" or "impacted")
     await ImpactBench.RunAsync(treeNodes, output);
 }
 
+if (what is "all" or "diff")
+{
+    Settle();
+    await DiffBench.RunAsync(IntArg("--diff-relationships", 1_000_000), output);
+}
+
 if (what is "all" or "kafka")
 {
     Settle();
@@ -72,7 +78,7 @@ if (what is "all" or "neo4j")
     Settle();
     await Neo4jBench.RunAsync(
         args.Contains("--neo4j") ? StringArg("--neo4j", "") : null, IntArg("--neo4j-messages", 30_000), IntArg("--rounds", 3), depc,
-        args.Contains("--baseline-depc") ? StringArg("--baseline-depc", "") : null, output);
+        args.Contains("--baseline-depc") ? StringArg("--baseline-depc", "") : null, IntArg("--neo4j-tree-nodes", 100_000), output);
 }
 
 if (what is "all" or "http")

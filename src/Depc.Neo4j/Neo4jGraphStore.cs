@@ -25,6 +25,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     private readonly BatchWriter _writer;
     private readonly GraphQueries _queries;
     private readonly ImpactWalker _impact;
+    private readonly ChangeQueries _changes;
 
     internal Neo4jGraphStore(Neo4jConnectionString connection, HttpMessageHandler? handler = null, ILogger? logger = null)
     {
@@ -35,6 +36,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         _writer = new BatchWriter(_client, _constraints, _ledger);
         _queries = new GraphQueries(_client);
         _impact = new ImpactWalker(_client);
+        _changes = new ChangeQueries(_client, _queries, _constraints);
         Teams = new Neo4jTeams(_client, _ledger);
     }
 
@@ -124,6 +126,9 @@ public sealed class Neo4jGraphStore : IGraphStore
 
     public Task<ImpactSubgraph?> GetImpactSubgraphAsync(TeamName team, string label, string name, CancellationToken cancellationToken) =>
         _impact.WalkAsync(team, label, name, cancellationToken);
+
+    public Task<ChangeCandidates> GetChangeCandidatesAsync(TeamName team, string? label, long t1, long t2, CancellationToken cancellationToken) =>
+        _changes.CandidatesAsync(team, label, t1, t2, cancellationToken);
 
     public Task<DeleteOutcome> DeleteNodeAsync(TeamName team, string label, string name, bool detach, CancellationToken cancellationToken) =>
         _queries.DeleteNodeAsync(team, label, name, detach, cancellationToken);

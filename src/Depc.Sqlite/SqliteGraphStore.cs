@@ -198,7 +198,10 @@ public sealed class SqliteGraphStore : IGraphStore
         ReadAsync<IReadOnlyList<Neighbour>>(c => GraphReader.Neighbours(c, team, label, name, direction), cancellationToken);
 
     public Task<ImpactSubgraph?> GetImpactSubgraphAsync(TeamName team, string label, string name, CancellationToken cancellationToken) =>
-        ReadAsync(c => GraphReader.ImpactSubgraph(c, team, label, name), cancellationToken);
+        ReadAsync(c => ImpactReader.Read(c, team, label, name), cancellationToken);
+
+    public Task<ChangeCandidates> GetChangeCandidatesAsync(TeamName team, string? label, long t1, long t2, CancellationToken cancellationToken) =>
+        ReadAsync(c => ChangeReader.Candidates(c, team, label, t1, t2), cancellationToken);
 
     public Task<DeleteOutcome> DeleteNodeAsync(TeamName team, string label, string name, bool detach, CancellationToken cancellationToken) =>
         WriteAsync(

@@ -38,4 +38,23 @@ public sealed class LegacyLayoutTests(Neo4jServerFixture fixture) : StoreTestBas
         deps = Assert.Single(await Store.GetNeighboursAsync(team, "Website", "shop", Direction.Dependencies, None));
         Assert.Equal([1000L, 2000, 3000, 4000], deps.Periods);
     }
+
+    [Fact]
+    public async Task A_diff_on_a_graph_written_before_the_change_index_fills_it_once_then_follows_new_writes()
+    {
+        var team = TestTeams.New("legacydiff");
+        await CypherAsync(
+            $"CREATE (w:`{team}_Website` {{name: 'shop', from: 1000}}), (s:`{team}_Server` {{name: 'srv1', to: 5000}}), " +
+            "(w)-[:DEPENDS_ON {periods: [1000, 2000, 3000], last_state: 'from', last_ts: 3000}]->(s)");
+
+        var before = (await Core.Queries.TimeTravelQueries.DiffAsync(Store, team, new Core.Queries.DiffQuery(1500, 2500), None)).Answer!;
+        Assert.Equal("shop", Assert.Single(before.Disappeared.Relationships).Source.Name);
+        var bounds = (await Core.Queries.TimeTravelQueries.DiffAsync(Store, team, new Core.Queries.DiffQuery(500, 6000), None)).Answer!;
+        Assert.Equal(["shop"], bounds.Appeared.Nodes.Select(n => n.Name));
+        Assert.Equal(["srv1"], bounds.Disappeared.Nodes.Select(n => n.Name));
+
+        await ApplyAsync(team, new Core.Messages.GraphMessage(new("Website", "shop"), new("Server", "srv1"), new(null, 4000)));
+        var after = (await Core.Queries.TimeTravelQueries.DiffAsync(Store, team, new Core.Queries.DiffQuery(3500, 4500), None)).Answer!;
+        Assert.Equal("srv1", Assert.Single(after.Disappeared.Relationships).Target.Name);
+    }
 }

@@ -227,4 +227,31 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal(1, written.Report.Accepted);
         Assert.Equal(["a", "b"], await store.GetNodeNamesAsync(team, "App", new NodeListQuery(), CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_file_made_before_the_change_index_gets_it_filled_once_when_opened()
+    {
+        var team = ScenarioTeams.New();
+        await using (var store = await SqliteGraphStore.OpenAsync(_database.Path, CancellationToken.None))
+        {
+            await new StoreDriver(store).IngestAsync(
+                team,
+                """{"source": {"label": "App", "name": "a", "props": {"from": 100}}, "target": {"label": "Db", "name": "d"}, "rel": {"from": 10, "to": 20}}""");
+        }
+
+        SqliteConnection.ClearAllPools();
+        using (var older = new SqliteConnection($"Data Source={_database.Path};Pooling=False"))
+        {
+            older.Open();
+            using var drop = older.CreateCommand();
+            drop.CommandText = "DROP TABLE changes";
+            drop.ExecuteNonQuery();
+        }
+
+        await using var reopened = await SqliteGraphStore.OpenAsync(_database.Path, CancellationToken.None);
+        var diff = (await Core.Queries.TimeTravelQueries.DiffAsync(reopened, team, new Core.Queries.DiffQuery(15, 150), CancellationToken.None)).Answer!;
+
+        Assert.Equal("a", Assert.Single(diff.Appeared.Nodes).Name);
+        Assert.Equal("d", Assert.Single(diff.Disappeared.Relationships).Target.Name);
+    }
 }

@@ -34,6 +34,26 @@ public sealed class AccessibilityTests(WebPageFixture fixture)
         await AssertNoViolationsAsync(page);
     }
 
+    [Fact]
+    public async Task The_history_diff_and_why_views_break_no_wcag_rule()
+    {
+        var page = await SignedInPage.OpenAsync(fixture);
+        await SignedInPage.OpenNodeAsync(page, "Database", "ledger", "ledger");
+        await Expect(page.Locator("#history-strips li")).Not.ToHaveCountAsync(0);
+        await page.GetByLabel("Scope").SelectOptionAsync("team");
+        await page.GetByLabel("From (UTC)").FillAsync("2023-03-01T00:00");
+        await page.GetByLabel("To (UTC)").FillAsync("2024-03-01T00:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
+        await Expect(page.Locator("#diff-disappeared li")).Not.ToHaveCountAsync(0);
+        await page.GetByLabel("Impacted label").SelectOptionAsync("Service");
+        await page.GetByLabel("Moment (UTC)").FillAsync(WebGraph.ImpactMoment);
+        await page.GetByRole(AriaRole.Button, new() { Name = "List impacted nodes" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Why is checkout impacted?" }).ClickAsync();
+        await Expect(page.Locator("#why-chain > li")).Not.ToHaveCountAsync(0);
+
+        await AssertNoViolationsAsync(page);
+    }
+
     private static async Task AssertNoViolationsAsync(IPage page)
     {
         var results = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions

@@ -62,6 +62,23 @@ export class DepcApi {
     return this.#get(`${nodePath(team, label, name)}/impacted/count?${q}`);
   }
 
+  history(team, label, name) {
+    return this.#get(`${nodePath(team, label, name)}/history`);
+  }
+
+  why(team, label, name, { impactedLabel, impactedNode, ts }) {
+    const q = new URLSearchParams({ impactedLabel, impactedNode, ts: String(ts) });
+    return this.#get(`${nodePath(team, label, name)}/impacted/why?${q}`);
+  }
+
+  /** What changed between two moments: the whole team, a label (`label`), or a node's neighbourhood (`label` and `node`). */
+  diff(team, { from, to, label, node, limit }) {
+    const q = new URLSearchParams({ from: String(from), to: String(to), limit: String(limit) });
+    if (label) q.set('label', label);
+    if (node) q.set('node', node);
+    return this.#get(`/v1/teams/${seg(team)}/diff?${q}`);
+  }
+
   rejections(team, limit) {
     return this.#get(`/v1/teams/${seg(team)}/rejections?limit=${limit}`);
   }

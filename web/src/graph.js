@@ -1,8 +1,6 @@
-// Draws a node and its direct neighbours with Cytoscape.js. Inactive links are dashed and grey; an arrow points
-// from the node that depends to the node it depends on, whichever direction the page shows.
-import cytoscape from 'cytoscape';
-
-const palette = ['#1f5fa8', '#a8501f', '#2b7a3d', '#7a2b6f', '#6b6b00', '#005f6b', '#8a1c1c', '#444f9e'];
+// Draws a node and its direct neighbours with Cytoscape.js (through drawing.js). Inactive links are dashed and grey;
+// an arrow points from the node that depends to the node it depends on, whichever direction the page shows.
+import { draw, labelColours, nodeData } from './drawing.js';
 
 export class GraphDrawing {
   /** @param {HTMLElement} container @param {(label: string, name: string) => void} onOpen */
@@ -14,12 +12,10 @@ export class GraphDrawing {
 
   /** @param {{nodes: {id:number,label:string,title:string}[], relationships: {id:number,from:number,to:number}[]}} graph */
   draw(graph, rootId, inactiveByNodeId) {
-    this.cy?.destroy();
-    const labels = [...new Set(graph.nodes.map((n) => n.label))].sort();
-    const colour = (label) => palette[labels.indexOf(label) % palette.length];
+    const colour = labelColours(graph.nodes.map((n) => n.label));
     const elements = [
       ...graph.nodes.map((n) => ({
-        data: { id: `n${n.id}`, label: n.label, name: n.title, caption: `${n.title}\n(${n.label})`, colour: colour(n.label) },
+        data: nodeData(`n${n.id}`, n.label, n.title, colour(n.label)),
         classes: n.id === rootId ? 'root' : '',
       })),
       ...graph.relationships.map((r) => ({
@@ -27,48 +23,25 @@ export class GraphDrawing {
         classes: inactiveByNodeId.get(r.from === rootId ? r.to : r.from) ? 'inactive' : 'active',
       })),
     ];
-    this.cy = cytoscape({
-      container: this.container,
+    this.cy = draw(
+      this.container,
+      this.cy,
       elements,
-      // A lone node or two would otherwise be zoomed to fill the whole canvas.
-      maxZoom: 1.5,
-      minZoom: 0.2,
-      layout: {
+      {
         name: 'concentric',
         concentric: (node) => (node.hasClass('root') ? 2 : 1),
         levelWidth: () => 1,
         minNodeSpacing: 40,
-        padding: 30,
-        animate: false,
       },
-      style: [
-        {
-          selector: 'node',
-          style: {
-            'background-color': 'data(colour)',
-            label: 'data(caption)',
-            'text-wrap': 'wrap',
-            'text-valign': 'bottom',
-            'text-margin-y': 6,
-            'font-size': 12,
-            color: '#1a1a1a',
-            'text-background-color': '#ffffff',
-            'text-background-opacity': 0.85,
-            'text-background-padding': 2,
-          },
-        },
+      [
         { selector: 'node.root', style: { 'border-width': 4, 'border-color': '#111111', width: 40, height: 40 } },
-        {
-          selector: 'edge',
-          style: { width: 2, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle' },
-        },
         { selector: 'edge.active', style: { 'line-color': '#1f5fa8', 'target-arrow-color': '#1f5fa8' } },
         {
           selector: 'edge.inactive',
           style: { 'line-color': '#8c8c8c', 'target-arrow-color': '#8c8c8c', 'line-style': 'dashed' },
         },
       ],
-    });
+    );
     this.cy.on('tap', 'node', (event) => {
       if (!event.target.hasClass('root')) this.onOpen(event.target.data('label'), event.target.data('name'));
     });

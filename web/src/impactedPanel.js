@@ -2,6 +2,7 @@
 import { $, el, clear, show } from './dom.js';
 import { Newest } from './newest.js';
 import { formatUnix, nowUtcLocalInput, unixSecondsOf } from './time.js';
+import { WhyView } from './whyView.js';
 
 const PageSize = 20;
 
@@ -12,6 +13,7 @@ export class ImpactedPanel {
     this.newest = new Newest();
     this.skip = 0;
     this.total = 0;
+    this.why = new WhyView(app);
     $('impacted-form').addEventListener('submit', (event) => {
       event.preventDefault();
       this.#start();
@@ -33,6 +35,7 @@ export class ImpactedPanel {
     $('impacted-summary').textContent = '';
     $('impacted-prev').disabled = true;
     $('impacted-next').disabled = true;
+    this.why.hide();
     show($('impacted-panel'), true);
   }
 
@@ -47,6 +50,7 @@ export class ImpactedPanel {
       return;
     }
     this.query = { ...this.node, impactedLabel: $('impacted-label').value, ts };
+    this.why.hide();
     const q = this.query;
     const counted = await this.app.call((api, team) => api.impactedCount(team, q.label, q.name, q));
     if (!counted || this.query !== q) return;
@@ -66,7 +70,13 @@ export class ImpactedPanel {
     for (const node of page) {
       list.append(el('li', { class: node.active ? '' : 'inactive' },
         el('a', { href: this.app.nodeHref(q.impactedLabel, node.name) }, node.name),
-        el('span', { class: node.active ? 'badge' : 'badge muted' }, node.active ? 'active' : 'inactive')));
+        el('span', { class: node.active ? 'badge' : 'badge muted' }, node.active ? 'active' : 'inactive'),
+        el('button', {
+          type: 'button',
+          class: 'why',
+          'aria-label': `Why is ${node.name} impacted?`,
+          onclick: () => this.why.explain(q, { label: q.impactedLabel, name: node.name }, q.ts),
+        }, 'why?')));
     }
     const at = `${formatUnix(q.ts)} UTC`;
     $('impacted-summary').textContent = this.total === 0

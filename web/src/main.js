@@ -1,6 +1,7 @@
 // The page's controller: signing in, which team and node are open (the URL hash), and where errors are shown.
 import './style.css';
 import { DepcApi } from './api.js';
+import { DiffView } from './diffView.js';
 import { $, el, clear, show } from './dom.js';
 import { ImpactedPanel } from './impactedPanel.js';
 import { NodeView } from './nodeView.js';
@@ -18,6 +19,7 @@ class App {
     this.sidebar = new Sidebar(this);
     this.nodeView = new NodeView(this);
     this.impacted = new ImpactedPanel(this);
+    this.diff = new DiffView(this);
     this.rejections = new RejectionsPanel(this);
     $('sign-in').addEventListener('submit', (event) => {
       event.preventDefault();
@@ -78,11 +80,17 @@ class App {
     if (!route) {
       this.nodeView.reset();
       this.impacted.hide();
+      this.diff.hide();
       return;
     }
     const { label, name } = route;
-    if (await this.nodeView.open(label, name)) this.impacted.show(this.labels, { label, name });
-    else this.impacted.hide();
+    if (await this.nodeView.open(label, name)) {
+      this.impacted.show(this.labels, { label, name });
+      this.diff.show({ label, name });
+    } else {
+      this.impacted.hide();
+      this.diff.hide();
+    }
   }
 
   nodeHref(label, name) {

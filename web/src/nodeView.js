@@ -1,7 +1,9 @@
 // One node: its bounds, a drawing of its direct neighbours on a day, and the same neighbours as a list.
 import { $, el, clear, show } from './dom.js';
 import { GraphDrawing } from './graph.js';
+import { HistoryStrip } from './historyStrip.js';
 import { Newest } from './newest.js';
+import { TimeSlider } from './timeSlider.js';
 import { describeBounds, todayUtc } from './time.js';
 
 export class NodeView {
@@ -10,8 +12,17 @@ export class NodeView {
     this.current = null;
     this.newest = new Newest();
     this.drawing = new GraphDrawing($('graph'), (label, name) => app.openNode(label, name));
+    this.history = new HistoryStrip(app);
+    this.slider = new TimeSlider((day) => {
+      $('day').value = day;
+      this.refresh();
+    });
     $('day').value = todayUtc();
-    $('day').addEventListener('change', () => $('day').value && this.refresh());
+    $('day').addEventListener('change', () => {
+      if (!$('day').value) return;
+      this.slider.follow($('day').value);
+      this.refresh();
+    });
     $('inactive').addEventListener('change', () => this.refresh());
     for (const radio of document.querySelectorAll('input[name="direction"]')) {
       radio.addEventListener('change', () => this.refresh());
@@ -35,7 +46,8 @@ export class NodeView {
     $('node-period').textContent = describeBounds(node.from, node.to);
     show($('node-empty'), false);
     show($('node-details'), true);
-    await this.refresh();
+    const [, history] = await Promise.all([this.refresh(), this.history.load(label, name)]);
+    if (history) this.slider.setRange(history, $('day').value || todayUtc());
     return true;
   }
 

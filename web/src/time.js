@@ -20,3 +20,12 @@ export function describeBounds(from, to) {
   if (from == null) return `Exists until ${formatUnix(to)} UTC.`;
   return `Exists from ${formatUnix(from)} to ${formatUnix(to)} UTC.`;
 }
+
+const DaySeconds = 86_400;
+
+/** The UTC day (YYYY-MM-DD) of a day number (days since 1970-01-01), and back. */
+export const dayOfNumber = (n) => new Date(n * DaySeconds * 1000).toISOString().slice(0, 10);
+export const numberOfDay = (day) => Math.floor(Date.parse(`${day}T00:00:00Z`) / 1000 / DaySeconds);
+
+/** The day number of a Unix time in seconds. */
+export const dayNumberOfUnix = (seconds) => Math.floor(seconds / DaySeconds);

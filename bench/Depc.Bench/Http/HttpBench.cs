@@ -11,7 +11,8 @@ namespace Depc.Bench.Http;
 
 /// <summary>
 /// The HTTP service under load over loopback: ingestion in batches of 1,000 messages, then
-/// <c>nodes/{node}</c> and <c>…/impacted</c> on a 100,000-node graph, 32 concurrent clients, each phase bounded in time.
+/// <c>nodes/{node}</c>, <c>…/impacted</c> (without and with witness chains) and <c>…/impacted/why</c> on a 100,000-node
+/// graph, 32 concurrent clients, each phase bounded in time.
 /// </summary>
 public static class HttpBench
 {
@@ -55,6 +56,10 @@ public static class HttpBench
             var racks = Servers / ServersPerRack;
             var impacted = await QueryAsync(http, i => $"/v1/teams/{team}/labels/Rack/nodes/r{i % racks}/impacted?impactedLabel=Website");
             output.WriteLine($"  impacted      {impacted}");
+            var paths = await QueryAsync(http, i => $"/v1/teams/{team}/labels/Rack/nodes/r{i % racks}/impacted?impactedLabel=Website&paths=true");
+            output.WriteLine($"  impacted+paths {paths}");
+            var why = await QueryAsync(http, i => $"/v1/teams/{team}/labels/Rack/nodes/r{i % racks}/impacted/why?impactedLabel=Website&impactedNode=w{(i % racks) * ServersPerRack / WebsiteEvery + 1}.example.com");
+            output.WriteLine($"  why           {why}");
         }
         finally
         {

@@ -20,7 +20,8 @@ namespace Depc.Bench.Neo4j;
 /// compiles as it goes), each round on fresh labels whose uniqueness constraints are created before the clock starts
 /// (building a constraint's index scans the whole node store: a cost of the first sight of a label, not of the write
 /// path); the median is printed, with the server's CPU time when the server is ours. Then <c>impacted</c> on a diamond graph
-/// (30 layers of 10, each node depending on every node of the next layer: 10^29 paths).
+/// (30 layers of 10, each node depending on every node of the next layer: 10^29 paths), <c>impacted</c> and <c>why</c>
+/// on a tree, and <c>diff</c> windows over the relationships <c>depc ingest</c> wrote (one opened every second).
 /// </summary>
 public static class Neo4jBench
 {
@@ -28,7 +29,8 @@ public static class Neo4jBench
 
     /// <param name="storeSpec">A store spec (<c>neo4j:http://user:pw@host:port</c>), or null to start a Neo4j 3.1.1 of our own.</param>
     /// <param name="baselineDepc">Another <c>depc</c> (e.g. a build of main) measured in the same rounds, or null.</param>
-    public static async Task RunAsync(string? storeSpec, int events, int rounds, string depc, string? baselineDepc, TextWriter output)
+    /// <param name="treeNodes">The size of the tree <c>impacted</c> and <c>why</c> are measured on.</param>
+    public static async Task RunAsync(string? storeSpec, int events, int rounds, string depc, string? baselineDepc, int treeNodes, TextWriter output)
     {
         Neo4jTestServer? server = null;
         if (storeSpec is null)
@@ -62,6 +64,7 @@ public static class Neo4jBench
                 paths.Add(("depc ingest, baseline build", team => IngestAsync(baselineDepc, folder, storeSpec, team, file, events)));
             }
 
+            TeamName? ingested = null;
             var times = paths.Select(_ => new List<TimeSpan>()).ToArray();
             var cpu = paths.Select(_ => new List<TimeSpan>()).ToArray();
             for (var round = 0; round <= rounds; round++)
@@ -72,6 +75,7 @@ public static class Neo4jBench
                     await SinkTemplate.CreateConstraintsAsync(client, team);
                     var cpuBefore = server?.ProcessorTime ?? TimeSpan.Zero;
                     var elapsed = await paths[p].Run(team);
+                    ingested = p == 1 ? team : ingested;
                     if (round > 0)
                     {
                         times[p].Add(elapsed);
@@ -92,6 +96,8 @@ public static class Neo4jBench
             }
 
             await ImpactAsync(store, output);
+            await Neo4jTimeTravel.TreeAsync(store, treeNodes, 10_000, output);
+            await Neo4jTimeTravel.DiffAsync(store, ingested ?? throw new InvalidOperationException("no round ran depc ingest"), events, output);
         }
         finally
         {

@@ -17,6 +17,9 @@ internal static class QueryCommand
         Count(console),
         Dependencies(console),
         Impacted(console),
+        TimeTravelCommands.Why(console),
+        TimeTravelCommands.Diff(console),
+        TimeTravelCommands.History(console),
     };
 
     private static Command Labels(CliConsole console)
@@ -91,7 +94,8 @@ internal static class QueryCommand
         var limit = CliOptions.Integer("--limit", "At most this many (default: all)");
         var inactive = new Option<bool>("--inactive") { Description = "Also list nodes impacted only through inactive paths" };
         var count = new Option<bool>("--count") { Description = "Print only {\"count\":K}, all impacted nodes of the label" };
-        var command = new Command("impacted", "Nodes of a label that depend on a node, directly or not") { store, team, label, node, impactedLabel, ts, skip, limit, inactive, count };
+        var paths = new Option<bool>("--paths") { Description = "Give each node its witness chain to the failing node (\"path\", as depc query why)" };
+        var command = new Command("impacted", "Nodes of a label that depend on a node, directly or not") { store, team, label, node, impactedLabel, ts, skip, limit, inactive, count, paths };
         command.SetAction((r, ct) => CliAction.WithStoreAsync(console, r.GetValue(store), async graph =>
         {
             var of = GraphNames.ValidLabel(r.GetValue(impactedLabel));
@@ -101,14 +105,14 @@ internal static class QueryCommand
             var found = await FindAsync(graph, r, team, label, node, ct).ConfigureAwait(false);
             var subgraph = await graph.GetImpactSubgraphAsync(teamName, found.Label, found.Name, ct).ConfigureAwait(false)
                 ?? throw NotFound(teamName, found.Label, found.Name);
-            var impacted = ImpactAnalysis.Compute(subgraph, of, at);
+            var impacted = ImpactAnalysis.Analyze(subgraph, of, at);
             if (r.GetValue(count))
             {
                 return Print(console, new CountAnswer(impacted.Count));
             }
 
-            var listed = impacted.Where(n => n.Active || r.GetValue(inactive)).Skip((int)Math.Min(skipped, int.MaxValue));
-            return Print(console, limited is { } l ? listed.Take((int)Math.Min(l, int.MaxValue)).ToList() : listed.ToList());
+            var listed = impacted.Select(r.GetValue(inactive), activeFirst: false, r.GetValue(paths)).Skip((int)Math.Min(skipped, int.MaxValue));
+            return Print(console, limited is { } l ? listed.Take((int)Math.Min(l, int.MaxValue)) : listed);
         }, ct));
         return command;
     }

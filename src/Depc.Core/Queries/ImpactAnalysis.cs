@@ -1,83 +1,45 @@
-using Depc.Core.Activity;
 using Depc.Core.Storage;
 
 namespace Depc.Core.Queries;
 
 /// <summary>
-/// Which nodes of a label a failure impacts, and which of them through a wholly active path.
-/// Two breadth-first walks over the reverse-reachable subgraph, so the cost grows with its size
-/// (nodes + edges), never with the number of paths.
+/// Which nodes of a label a failure impacts, which of them through a wholly active path, and why (their witness
+/// chains). Breadth-first walks over the reverse-reachable subgraph (<see cref="ChainForest"/>), so the cost grows
+/// with its size (nodes + edges), never with the number of paths.
 /// </summary>
 public static class ImpactAnalysis
 {
-    /// <returns>Every impacted node of <paramref name="impactedLabel"/>, sorted by name.</returns>
-    public static IReadOnlyList<ImpactedNode> Compute(ImpactSubgraph graph, string impactedLabel, long ts)
+    /// <summary>The impacted nodes of <paramref name="impactedLabel"/> at <paramref name="ts"/>, to count or list.</summary>
+    public static ImpactedNodes Analyze(ImpactSubgraph graph, string impactedLabel, long ts)
     {
-        var active = ActivelyReachable(graph, ts);
-        var result = new List<ImpactedNode>();
-        foreach (var n in graph.Nodes)
+        var active = ChainForest.Build(graph, ts, activeOnly: true);
+        var nodes = new List<int>();
+        for (var i = 1; i < graph.NodeCount; i++)
         {
-            if (n.Id != graph.Root.Id && string.Equals(n.Label, impactedLabel, StringComparison.Ordinal))
+            if (string.Equals(graph.Label(i), impactedLabel, StringComparison.Ordinal))
             {
-                result.Add(new ImpactedNode(n.Name, n.From, n.To, active.Contains(n.Id)));
+                nodes.Add(i);
             }
         }
 
-        result.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        return result;
+        return new ImpactedNodes(graph, ts, active, [.. nodes]);
     }
 
-    /// <summary>Nodes with at least one path to the root whose every node and relationship is active at <paramref name="ts"/>.</summary>
-    private static HashSet<long> ActivelyReachable(ImpactSubgraph graph, long ts)
+    /// <returns>Every impacted node of <paramref name="impactedLabel"/>, sorted by name; with its chain when <paramref name="withPaths"/>.</returns>
+    public static IReadOnlyList<ImpactedNode> Compute(ImpactSubgraph graph, string impactedLabel, long ts, bool withPaths = false) =>
+        [.. Analyze(graph, impactedLabel, ts).Select(includeInactive: true, activeFirst: false, withPaths)];
+
+    /// <summary>The witness chain of the impacted node (label, name), or null when it is not in the subgraph (not impacted).</summary>
+    public static WhyAnswer? Why(ImpactSubgraph graph, string impactedLabel, string impactedName, long ts)
     {
-        var reached = new HashSet<long>();
-        if (!ActivityRules.NodeActiveAt(graph.Root.From, graph.Root.To, ts))
+        var node = graph.IndexOf(impactedLabel, impactedName);
+        if (node <= 0)
         {
-            return reached;
+            return null;
         }
 
-        var activeNodes = new HashSet<long>();
-        foreach (var n in graph.Nodes)
-        {
-            if (ActivityRules.NodeActiveAt(n.From, n.To, ts))
-            {
-                activeNodes.Add(n.Id);
-            }
-        }
-
-        var dependents = new Dictionary<long, List<long>>();
-        foreach (var e in graph.Edges)
-        {
-            if (activeNodes.Contains(e.DependentId) && ActivityRules.RelationshipActiveAt(e.Periods, ts))
-            {
-                if (!dependents.TryGetValue(e.DependencyId, out var list))
-                {
-                    dependents[e.DependencyId] = list = [];
-                }
-
-                list.Add(e.DependentId);
-            }
-        }
-
-        var queue = new Queue<long>();
-        queue.Enqueue(graph.Root.Id);
-        reached.Add(graph.Root.Id);
-        while (queue.TryDequeue(out var id))
-        {
-            if (!dependents.TryGetValue(id, out var list))
-            {
-                continue;
-            }
-
-            foreach (var d in list)
-            {
-                if (reached.Add(d))
-                {
-                    queue.Enqueue(d);
-                }
-            }
-        }
-
-        return reached;
+        var active = ChainForest.Build(graph, ts, activeOnly: true);
+        var forest = active.Reaches(node) ? active : ChainForest.Build(graph, ts, activeOnly: false);
+        return forest.Reaches(node) ? new WhyAnswer(active.Reaches(node), forest.Path(node, ts), forest.Links(node, ts)) : null;
     }
 }

@@ -77,5 +77,14 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>The node and every node that depends on it, transitively; null when the node is absent.</summary>
     Task<ImpactSubgraph?> GetImpactSubgraphAsync(TeamName team, string label, string name, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The team's nodes and relationships (or only those of <paramref name="label"/>: its nodes, and the relationships
+    /// with a node of it at either end) whose activity may differ between <paramref name="t1"/> and
+    /// <paramref name="t2"/>: all that do, read from the store's change index, so the cost follows the changes in
+    /// between, not the graph's size; a few that do not are allowed.
+    /// </summary>
+    Task<ChangeCandidates> GetChangeCandidatesAsync(TeamName team, string? label, long t1, long t2, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{GetType().Name} keeps no change index: it cannot answer a diff");
+
     Task<DeleteOutcome> DeleteNodeAsync(TeamName team, string label, string name, bool detach, CancellationToken cancellationToken);
 }

@@ -18,6 +18,11 @@ internal sealed record CypherDialect(int Major, int Minor)
         ? $"CREATE CONSTRAINT IF NOT EXISTS FOR (n:{escapedLabel}) REQUIRE n.name IS UNIQUE"
         : $"CREATE CONSTRAINT ON (n:{escapedLabel}) ASSERT n.name IS UNIQUE";
 
+    /// <summary>An index on one property of a label (already escaped); 3.x ignores a repeated one.</summary>
+    public string PropertyIndex(string escapedLabel, string property) => IsModern
+        ? $"CREATE INDEX IF NOT EXISTS FOR (n:{escapedLabel}) ON (n.{property})"
+        : $"CREATE INDEX ON :{escapedLabel}({property})";
+
     /// <summary>4.x refuses to create a constraint that exists (3.x ignores it, 5.x has IF NOT EXISTS).</summary>
     public static bool MeansAlreadyExists(string? code) =>
         code is "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists" or "Neo.ClientError.Schema.ConstraintAlreadyExists";

@@ -12,13 +12,22 @@ internal static class CypherText
     public static string Label(TeamName team, string label)
     {
         GraphNames.ValidLabel(label);
-        if (team.Value is null || !TeamName.IsValid(team.Value))
-        {
-            throw new ArgumentException("an invalid team reached the Neo4j store", nameof(team));
-        }
-
+        Team(team);
         return "`" + team.NamespacedLabel(label) + "`";
     }
+
+    private static string Team(TeamName team) =>
+        team.Value is not null && TeamName.IsValid(team.Value) ? team.Value : throw new ArgumentException("an invalid team reached the Neo4j store", nameof(team));
+
+    /// <summary>
+    /// The backtick-quoted label of the team's change-index nodes, <c>`_Depc_Changes_&lt;team&gt;`</c>: outside every
+    /// team's <c>&lt;team&gt;_&lt;Label&gt;</c> namespace (a team name never starts with <c>_</c>), so no query for a
+    /// team's graph ever meets them.
+    /// </summary>
+    public static string ChangesLabel(TeamName team) => "`_Depc_Changes_" + Team(team) + "`";
+
+    /// <summary>The label of the node that tells a team's change index is complete (filled for what was written before it).</summary>
+    public static string ChangesIndexedLabel(TeamName team) => "`_Depc_ChangesIndexed_" + Team(team) + "`";
 
     /// <summary>The label without its team prefix, or null when the stored label is not one of the team's.</summary>
     public static string? Unprefixed(TeamName team, string storedLabel)

@@ -11,17 +11,7 @@ internal sealed class GraphQueries(Neo4jClient client)
 {
     public async Task<IReadOnlyList<LabelCount>> GetLabelsAsync(TeamName team, CancellationToken cancellationToken)
     {
-        var labels = new List<string>();
-        await client.ReadAsync(
-            [new("CALL db.labels() YIELD label RETURN label", OnRow: row =>
-            {
-                if (CypherText.Unprefixed(team, row[0].GetString() ?? "") is { } label)
-                {
-                    labels.Add(label);
-                }
-            })],
-            cancellationToken).ConfigureAwait(false);
-        labels.Sort(StringComparer.Ordinal);
+        var labels = await LabelsOfAsync(team, cancellationToken).ConfigureAwait(false);
         if (labels.Count == 0)
         {
             return [];
@@ -35,6 +25,23 @@ internal sealed class GraphQueries(Neo4jClient client)
 
         // db.labels() may still list a label whose nodes are all gone.
         return [.. labels.Select((label, i) => new LabelCount(label, counts[i])).Where(c => c.NodesCount > 0)];
+    }
+
+    /// <summary>The team's labels (unprefixed, sorted) the server knows; one may have no node left.</summary>
+    public async Task<List<string>> LabelsOfAsync(TeamName team, CancellationToken cancellationToken)
+    {
+        var labels = new List<string>();
+        await client.ReadAsync(
+            [new("CALL db.labels() YIELD label RETURN label", OnRow: row =>
+            {
+                if (CypherText.Unprefixed(team, row[0].GetString() ?? "") is { } label)
+                {
+                    labels.Add(label);
+                }
+            })],
+            cancellationToken).ConfigureAwait(false);
+        labels.Sort(StringComparer.Ordinal);
+        return labels;
     }
 
     public async Task<IReadOnlyList<string>> GetNodeNamesAsync(TeamName team, string label, NodeListQuery query, CancellationToken cancellationToken)

@@ -29,9 +29,7 @@ internal sealed class ImpactWalker(Neo4jClient client)
             return null;
         }
 
-        var nodes = new List<GraphNode>();
-        var seen = new HashSet<long> { root.Id };
-        var edges = new List<DependencyEdge>();
+        var builder = new ImpactSubgraphBuilder(root);
         var frontier = new List<long> { root.Id };
         while (frontier.Count > 0)
         {
@@ -52,17 +50,19 @@ internal sealed class ImpactWalker(Neo4jClient client)
                             return;
                         }
 
-                        edges.Add(new DependencyEdge(dependent.Id, row[0].GetInt64(), Rows.Periods(row[6])));
-                        if (seen.Add(dependent.Id))
+                        if (!builder.TryGetIndex(dependent.Id, out var index))
                         {
-                            nodes.Add(dependent);
+                            index = builder.Add(dependent.Id, dependent.Label, dependent.Name, dependent.From, dependent.To);
                             next.Add(dependent.Id);
                         }
+
+                        builder.TryGetIndex(row[0].GetInt64(), out var dependency);
+                        builder.AddEdge(index, dependency, Rows.Periods(row[6]));
                     })],
                 cancellationToken).ConfigureAwait(false);
             frontier = next;
         }
 
-        return new ImpactSubgraph(root, nodes, edges);
+        return builder.Build();
     }
 }

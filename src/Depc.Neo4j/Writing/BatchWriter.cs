@@ -1,3 +1,4 @@
+using Depc.Core.Changes;
 using Depc.Core.Ingestion;
 using Depc.Core.Periods;
 using Depc.Core.Planning;
@@ -15,8 +16,9 @@ namespace Depc.Neo4j.Writing;
 /// <item><b>read</b> (only when needed): the stored relationships between nodes that existed before: a
 /// relationship touching a node this transaction created cannot exist yet, so it is not looked for;</item>
 /// <item><b>write and commit</b>: the period table has run here on the stored states; new relationships are
-/// created (no MERGE: the plan knows they are new), changed ones set by id; the team's counts, the positions and the
-/// key's answer (<see cref="LedgerStatements.Commit"/>) are written with them.</item>
+/// created (no MERGE: the plan knows they are new), changed ones set by id, the change-index entries of the
+/// boundaries they gained (<see cref="ChangeStatements"/>), and the team's counts, the positions and the key's answer
+/// (<see cref="LedgerStatements.Commit"/>) are written with them.</item>
 /// </list>
 /// A probe runs the same and rolls back. Failures propagate as <see cref="Neo4jException"/>: the races between
 /// writers (a deadlock, a constraint created meanwhile) are store-wide and the ingestion seam's retry runs the whole
@@ -67,6 +69,7 @@ internal sealed class BatchWriter(Neo4jClient client, ConstraintKeeper constrain
             return WriteOutcome.Written(write, IngestReport.Empty, new BatchResult(outcomes, rejections));
         }
 
+        await constraints.EnsureChangesAsync(plan.Team, cancellationToken).ConfigureAwait(false);
         var transaction = await client.BeginAsync(lockRequest, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -109,12 +112,13 @@ internal sealed class BatchWriter(Neo4jClient client, ConstraintKeeper constrain
         }
     }
 
-    /// <summary>Runs each relationship's events from its stored state; returns the statements that write the changes.</summary>
+    /// <summary>Runs each relationship's events from its stored state; returns the statements that write the changes and their change-index entries.</summary>
     private static List<CypherStatement> Resolve(
         BatchPlan plan, RelationshipPairs pairs, StoredRelationship?[] stored, MessageOutcome[] outcomes, List<EventRejection> rejections)
     {
         var created = new List<(long Source, long Target, RelationshipState State)>();
         var changed = new List<(long Id, RelationshipState State)>();
+        var index = new ChangeRecorder<(long Source, long Target)>();
         var key = 0;
         foreach (var group in plan.Relationships)
         {
@@ -124,6 +128,7 @@ internal sealed class BatchWriter(Neo4jClient client, ConstraintKeeper constrain
                 var final = RelationshipResolver.Resolve(current?.State, relationship.Events, outcomes, rejections);
                 if (final is not null)
                 {
+                    index.Relationship((pairs.Source(key), pairs.Target(key)), current?.State, final);
                     if (current is { Id: var id })
                     {
                         changed.Add((id, final));
@@ -138,7 +143,7 @@ internal sealed class BatchWriter(Neo4jClient client, ConstraintKeeper constrain
             }
         }
 
-        var statements = new List<CypherStatement>(6);
+        var statements = new List<CypherStatement>(7);
         if (created.Count > 0)
         {
             statements.Add(RelationshipStatements.Create(created));
@@ -147,6 +152,11 @@ internal sealed class BatchWriter(Neo4jClient client, ConstraintKeeper constrain
         if (changed.Count > 0)
         {
             statements.Add(RelationshipStatements.Update(changed));
+        }
+
+        if (index.Count > 0)
+        {
+            statements.Add(ChangeStatements.Create(plan.Team, index));
         }
 
         return statements;

@@ -13,8 +13,8 @@ internal static class Args
     public static string Label(string? label, string parameter = "label") =>
         label is not null && GraphNames.IsValidLabel(label.AsSpan()) ? label : throw new InvalidArgumentException(parameter, GraphNames.LabelRule);
 
-    public static string NodeName(string? name) =>
-        name is not null && GraphNames.IsValidName(name.AsSpan()) ? name : throw new InvalidArgumentException("node", GraphNames.NameRule);
+    public static string NodeName(string? name, string parameter = "node") =>
+        name is not null && GraphNames.IsValidName(name.AsSpan()) ? name : throw new InvalidArgumentException(parameter, GraphNames.NameRule);
 
     /// <summary>Absent or empty is false (as the original system read its flags); otherwise true/false/1/0.</summary>
     public static bool Flag(string? value, string parameter) => value switch

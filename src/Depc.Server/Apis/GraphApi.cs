@@ -20,9 +20,10 @@ internal static class GraphApi
         team.MapGet("/labels/{label}/nodes", GetNodesAsync)
             .WithSummary("The names of a label's nodes, sorted; ?name= substring, ?limit=, ?random=true");
         team.MapGet("/labels/{label}/nodes/{**node}", GetNodePathAsync)
-            .WithSummary("A node's dependencies (?day=, ?inactive=, ?impacted=, ?alone=), or …/count, …/impacted, …/impacted/count, …/impacted/all")
-            .WithDescription("Node names may contain '/'. A path ending in /count, /impacted, /impacted/count or /impacted/all asks for that sub-resource; send a node name's own last '/' as %2F to reach a node named that way.")
+            .WithSummary("A node's dependencies (?day=, ?inactive=, ?impacted=, ?alone=), or …/count, …/history, …/impacted, …/impacted/count, …/impacted/all, …/impacted/why")
+            .WithDescription("Node names may contain '/'. A path ending in /count, /history, /impacted, /impacted/count, /impacted/all or /impacted/why asks for that sub-resource; send a node name's own last '/' as %2F to reach a node named that way.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        team.MapTimeTravelApi();
         team.MapDelete("/labels/{label}/nodes/{**node}", DeleteNodeAsync)
             .RequireAuthorization(DepcPolicies.TeamWrite)
             .WithSummary("Deletes a node; refused (409) while it has relationships unless ?detach=true")
@@ -60,6 +61,8 @@ internal static class GraphApi
         {
             NodeResource.Count => CountAsync(store, teamName, validLabel, name, cancellationToken),
             NodeResource.Node => GetNodeAsync(store, time, teamName, validLabel, name, query, cancellationToken),
+            NodeResource.History => TimeTravelApi.HistoryAsync(store, teamName, validLabel, name, cancellationToken),
+            NodeResource.ImpactedWhy => TimeTravelApi.WhyAsync(http, store, time, teamName, validLabel, name),
             _ => ImpactApi.HandleAsync(path.Resource, http, store, time, teamName, validLabel, name),
         };
     }

@@ -8,7 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace Depc.Server.Apis;
 
-/// <summary><c>…/impacted</c> (a page), <c>…/impacted/count</c> and <c>…/impacted/all</c> (streamed) of a node, via <see cref="ImpactAnalysis"/>.</summary>
+/// <summary>
+/// <c>…/impacted</c> (a page), <c>…/impacted/count</c> and <c>…/impacted/all</c> (streamed) of a node, via
+/// <see cref="ImpactAnalysis"/>; <c>paths=true</c> gives each node its witness chain.
+/// </summary>
 internal static class ImpactApi
 {
     private const int FlushEvery = 1_000;
@@ -22,6 +25,7 @@ internal static class ImpactApi
         // `inactive` on every variant; `withInactiveNodes` is the original system's name on /all.
         var includeInactive = Args.Flag(query["inactive"], "inactive") || Args.Flag(query["withInactiveNodes"], "withInactiveNodes");
         var activeFirst = Args.Flag(query["activeFirst"], "activeFirst");
+        var paths = Args.Flag(query["paths"], "paths");
         var options = http.RequestServices.GetRequiredService<IOptions<ServerOptions>>().Value;
         var skip = Args.Count(query["skip"], "skip") ?? 0;
         var limit = Args.Count(query["limit"], "limit") ?? options.DefaultImpactedLimit;
@@ -32,24 +36,13 @@ internal static class ImpactApi
             return Problems.NodeNotFound(label, name);
         }
 
-        var impacted = ImpactAnalysis.Compute(subgraph, impactedLabel, ts);
+        var impacted = ImpactAnalysis.Analyze(subgraph, impactedLabel, ts);
         return resource switch
         {
             NodeResource.ImpactedCount => TypedResults.Ok(new CountAnswer(impacted.Count)),
-            NodeResource.ImpactedAll => new StreamedImpact(Select(impacted, includeInactive, activeFirst)),
-            _ => TypedResults.Ok<IReadOnlyList<ImpactedNode>>([.. Select(impacted, includeInactive, activeFirst).Skip(skip).Take(limit)]),
+            NodeResource.ImpactedAll => new StreamedImpact(impacted.Select(includeInactive, activeFirst, paths)),
+            _ => TypedResults.Ok<IReadOnlyList<ImpactedNode>>([.. impacted.Select(includeInactive, activeFirst, paths).Skip(skip).Take(limit)]),
         };
-    }
-
-    // Sorted by name; `activeFirst` puts the active ones before the others, each part still by name (a stable sort).
-    private static IEnumerable<ImpactedNode> Select(IReadOnlyList<ImpactedNode> impacted, bool includeInactive, bool activeFirst)
-    {
-        if (!includeInactive)
-        {
-            return impacted.Where(static n => n.Active);
-        }
-
-        return activeFirst ? impacted.OrderBy(static n => n.Active ? 0 : 1) : impacted;
     }
 
     /// <summary>Writes the array item by item straight to the response, flushing as it goes: no answer-sized buffer.</summary>

@@ -2,8 +2,8 @@ namespace Depc.Server.Apis;
 
 /// <summary>
 /// Splits the rest of a <c>…/nodes/</c> path into a node name and a sub-resource. Node names may contain
-/// <c>/</c>, so the rule is: a path ending in <c>/count</c>, <c>/impacted</c>, <c>/impacted/count</c> or
-/// <c>/impacted/all</c> always asks for that sub-resource (as the original system's routes did). A node
+/// <c>/</c>, so the rule is: a path ending in <c>/count</c>, <c>/history</c>, <c>/impacted</c>, <c>/impacted/count</c>,
+/// <c>/impacted/all</c> or <c>/impacted/why</c> always asks for that sub-resource (as the original system's routes did). A node
 /// whose own name ends that way is reached by sending its last <c>/</c> as <c>%2F</c>, which is decoded
 /// only after the split.
 /// </summary>
@@ -13,6 +13,8 @@ internal readonly record struct NodePath(string Name, NodeResource Resource)
     [
         ("/impacted/count", NodeResource.ImpactedCount),
         ("/impacted/all", NodeResource.ImpactedAll),
+        ("/impacted/why", NodeResource.ImpactedWhy),
+        ("/history", NodeResource.History),
         ("/impacted", NodeResource.Impacted),
         ("/count", NodeResource.Count),
     ];

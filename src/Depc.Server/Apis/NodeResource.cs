@@ -8,4 +8,10 @@ internal enum NodeResource
     Impacted,
     ImpactedCount,
     ImpactedAll,
+
+    /// <summary><c>…/impacted/why</c>: the witness chain of one impacted node.</summary>
+    ImpactedWhy,
+
+    /// <summary><c>…/history</c>: the node's timeline.</summary>
+    History,
 }

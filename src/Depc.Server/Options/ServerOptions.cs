@@ -78,6 +78,10 @@ public sealed class ServerOptions : IValidatableObject
     [Range(1, 1_000_000)]
     public int DefaultImpactedLimit { get; set; } = 25;
 
+    /// <summary>How many entries each list of <c>…/diff</c> holds when <c>limit</c> is not given (default 1,000).</summary>
+    [Range(1, 1_000_000)]
+    public int DefaultDiffLimit { get; set; } = 1000;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (AdminToken is { Length: > 0 and < 16 })

@@ -87,53 +87,13 @@ internal static class GraphReader
         return result;
     }
 
-    /// <summary>
-    /// A recursive CTE with UNION visits each reachable node once (SQLite de-duplicates the queue),
-    /// then every edge into the reached set is read once with its dependent node.
-    /// </summary>
-    public static ImpactSubgraph? ImpactSubgraph(SqliteConnection c, TeamName team, string label, string name)
-    {
-        if (Node(c, team, label, name) is not { } root)
-        {
-            return null;
-        }
-
-        using var command = Command(
-            c,
-            """
-            WITH RECURSIVE reach(id) AS (
-                SELECT @root
-                UNION
-                SELECT r.source_id FROM relationships r JOIN reach ON r.target_id = reach.id)
-            SELECT n.id, n.label, n.name, n."from", n."to", r.target_id, r.periods
-            FROM reach JOIN relationships r ON r.target_id = reach.id JOIN nodes n ON n.id = r.source_id
-            """,
-            ("@root", root.Id));
-        using var reader = command.ExecuteReader();
-        var nodes = new Dictionary<long, GraphNode>();
-        var edges = new List<DependencyEdge>();
-        while (reader.Read())
-        {
-            var id = reader.GetInt64(0);
-            if (!nodes.ContainsKey(id))
-            {
-                nodes[id] = ReadNode(reader, 0);
-            }
-
-            edges.Add(new DependencyEdge(id, reader.GetInt64(5), PeriodsCodec.Decode(reader.GetString(6))));
-        }
-
-        nodes.Remove(root.Id);
-        return new ImpactSubgraph(root, [.. nodes.Values], edges);
-    }
-
     public static long? Heartbeat(SqliteConnection c)
     {
         using var command = Command(c, "SELECT value FROM monitoring WHERE name = 'heartbeat'");
         return command.ExecuteScalar() is long value ? value : null;
     }
 
-    private static GraphNode ReadNode(SqliteDataReader reader, int at) => new(
+    internal static GraphNode ReadNode(SqliteDataReader reader, int at) => new(
         reader.GetInt64(at),
         reader.GetString(at + 1),
         reader.GetString(at + 2),

@@ -7,7 +7,9 @@ namespace Depc.Sqlite.Schema;
 /// The embedded graph: nodes unique per (team, label, name), one row per <c>DEPENDS_ON</c> with its periods as a JSON
 /// list, and a <c>generation</c> counter every writer bumps so that caches held by one process notice writes made by
 /// another. Beside it, what commits with every write: Kafka positions per (group, topic, partition), each team's
-/// counts, HTTP idempotency keys with their answers, the teams' rejection feed, and each instance's last beat.
+/// counts, HTTP idempotency keys with their answers, the teams' rejection feed, and each instance's last beat. The
+/// <c>changes</c> table is the change index of diffs (<see cref="Writing.ChangeRows"/>); a file made before it is filled
+/// once (<see cref="ChangeIndexBackfill"/>).
 /// </summary>
 internal static class SqliteSchema
 {
@@ -32,6 +34,12 @@ internal static class SqliteSchema
             last_ts    INTEGER,
             UNIQUE (source_id, target_id));
         CREATE INDEX IF NOT EXISTS relationships_by_target ON relationships (target_id, source_id);
+        CREATE TABLE IF NOT EXISTS changes (
+            id      INTEGER PRIMARY KEY,
+            team    TEXT NOT NULL,
+            bucket  INTEGER NOT NULL,
+            entries BLOB NOT NULL);
+        CREATE INDEX IF NOT EXISTS changes_by_bucket ON changes (team, bucket);
         CREATE TABLE IF NOT EXISTS monitoring (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
         INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', 0);
@@ -80,10 +88,18 @@ internal static class SqliteSchema
             return;
         }
 
-        using var transaction = connection.BeginTransaction();
+        // IMMEDIATE: two processes opening an old file at once must not both decide to fill its change index.
+        using var transaction = connection.BeginTransaction(deferred: false);
         command.Transaction = transaction;
+        command.CommandText = "SELECT (SELECT count(*) FROM sqlite_master WHERE name = 'nodes') - (SELECT count(*) FROM sqlite_master WHERE name = 'changes')";
+        var changeIndexMissing = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
         command.CommandText = Ddl + TeamTables.RejectionsDdl + $"PRAGMA user_version = {Version};";
         command.ExecuteNonQuery();
+        if (changeIndexMissing)
+        {
+            ChangeIndexBackfill.Run(connection, transaction);
+        }
+
         transaction.Commit();
     }
 }

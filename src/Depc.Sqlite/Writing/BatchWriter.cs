@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Depc.Core.Changes;
 using Depc.Core.Periods;
 using Depc.Core.Planning;
 using Depc.Core.Storage;
@@ -27,6 +28,8 @@ internal sealed class BatchWriter : IDisposable
     private readonly RawStatement _readGeneration;
     private readonly RawStatement _bumpGeneration;
     private readonly RawStatement _anyRelationship;
+    private readonly ChangeRows _changeRows;
+    private readonly ChangeRecorder<ChangedElement> _changes = new();
 
     private readonly PendingRelationships _pending;
 
@@ -64,6 +67,7 @@ internal sealed class BatchWriter : IDisposable
         _readGeneration = new RawStatement(connection, "SELECT value FROM meta WHERE key = 'generation'");
         _bumpGeneration = new RawStatement(connection, "UPDATE meta SET value = value + 1 WHERE key = 'generation' RETURNING value");
         _anyRelationship = new RawStatement(connection, "SELECT EXISTS (SELECT 1 FROM relationships)");
+        _changeRows = new ChangeRows(connection);
     }
 
     public BatchResult Apply(BatchPlan plan)
@@ -106,8 +110,11 @@ internal sealed class BatchWriter : IDisposable
         _ = _transaction ?? throw new InvalidOperationException("no write transaction is open");
         return Guard(() =>
         {
+            _changes.Clear();
             UpsertNodes(plan);
             var result = ApplyRelationships(plan);
+            // The change index goes in the same transaction as the rows it indexes.
+            _changeRows.Write(plan.Team.Value, _changes);
             if (_cache.Bytes > _cache.MaxBytes)
             {
                 // The pending rows' states are in the cache: written now, the cache may let them go.
@@ -168,6 +175,7 @@ internal sealed class BatchWriter : IDisposable
         _readGeneration.Dispose();
         _bumpGeneration.Dispose();
         _anyRelationship.Dispose();
+        _changeRows.Dispose();
     }
 
     private void UpsertNodes(BatchPlan plan)
@@ -197,6 +205,7 @@ internal sealed class BatchWriter : IDisposable
                     {
                         // The cache is exact while the generation holds: the new bounds need not be read back.
                         _nodeUpdates.Add((known.Id, node.From, node.To));
+                        _changes.Node(ChangedElement.Node(known.Id), node.From, node.To);
                         known = known with { From = node.From ?? known.From, To = node.To ?? known.To };
                     }
 
@@ -219,6 +228,8 @@ internal sealed class BatchWriter : IDisposable
                     _cache.AddNode(cached, node.Name, new CachedNode(_nodeIds[at], _upsertNode.NullableInt64(1), _upsertNode.NullableInt64(2)));
                     _upsertNode.Reset();
                 }
+
+                _changes.Node(ChangedElement.Node(_nodeIds[at]), node.From, node.To);
             }
         }
 
@@ -254,6 +265,7 @@ internal sealed class BatchWriter : IDisposable
                     slot = _cache.Keep(key, final);
                     _pending.Add(source, target);
                     _rowsInTransaction++;
+                    _changes.Relationship(new ChangedElement(source, target), stored, final);
                 }
                 else if (stored is not null)
                 {

@@ -7,7 +7,7 @@ namespace Depc.Sqlite.Writing;
 /// A statement prepared once on the write connection's own handle and driven through the SQLite
 /// C API (bind by position, step, reset). The batch write path runs hundreds of thousands of
 /// these; ADO.NET's per-execution work (by-name binding, readers) cost more than SQLite itself.
-/// It runs inside whatever transaction the connection has open.
+/// It runs inside whatever transaction the connection has open; the readers that walk big subgraphs use it too.
 /// </summary>
 internal sealed class RawStatement : IDisposable
 {
@@ -85,6 +85,11 @@ internal sealed class RawStatement : IDisposable
         raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(_statement, column).utf8_to_string();
 
     public byte[] Blob(int column) => raw.sqlite3_column_blob(_statement, column).ToArray();
+
+    /// <summary>A text or blob column's bytes (UTF-8 for text), valid until the next step: no string made.</summary>
+    public ReadOnlySpan<byte> Bytes(int column) => raw.sqlite3_column_blob(_statement, column);
+
+    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
 
     public void Reset() => raw.sqlite3_reset(_statement);
 
