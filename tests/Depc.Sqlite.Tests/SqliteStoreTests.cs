@@ -244,7 +244,8 @@ public sealed class SqliteStoreTests : IDisposable
         {
             older.Open();
             using var drop = older.CreateCommand();
-            drop.CommandText = "DROP TABLE changes";
+            // A file made before the change index: schema 1, no changes table.
+            drop.CommandText = "DROP TABLE changes; PRAGMA user_version = 1;";
             drop.ExecuteNonQuery();
         }
 
