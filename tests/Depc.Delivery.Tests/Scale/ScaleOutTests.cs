@@ -45,7 +45,17 @@ public sealed class ScaleOutTests(KafkaCluster kafka, ITestOutputHelper output) 
             var created = (await DepcCommand.RunAsync(Path.Combine(folder, "depc-1"), ["team", "create", legacy, "--store", "sqlite:depc-teams.db"])).OutputOfSuccess();
             var legacyToken = JsonNode.Parse(created)!["token"]!.GetValue<string>();
 
-            instances.AddRange(await Task.WhenAll(Enumerable.Range(1, 3).Select(n => StartAsync(folder, $"depc-{n}", team))));
+            // Started together; those that did start are stopped below even when another failed to.
+            var starting = Enumerable.Range(1, 3).Select(n => StartAsync(folder, $"depc-{n}", team)).ToList();
+            try
+            {
+                await Task.WhenAll(starting);
+            }
+            finally
+            {
+                instances.AddRange(starting.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
+            }
+
             output.WriteLine($"{clock.Elapsed.TotalSeconds,6:F1} s  three instances ready");
 
             // A team created through the first works with its token on every instance.
