@@ -92,6 +92,21 @@ public sealed class DialectTests
     }
 
     [Fact]
+    public async Task Refused_credentials_are_not_tried_again_for_a_while_so_Neo4j_does_not_keep_the_user_locked()
+    {
+        var handler = new RecordedHandler().Answer("GET", "/", RecordedAnswers.Unauthorized, HttpStatusCode.Unauthorized);
+        using var client = new Neo4jClient(Neo4jConnectionString.Parse("http://neo4j:wrong@db.example:7474", _ => null), handler);
+
+        var first = await Assert.ThrowsAsync<Neo4jException>(() => client.GetServerAsync(CancellationToken.None));
+        var second = await Assert.ThrowsAsync<Neo4jException>(() => client.CommitAsync([new CypherStatement("RETURN 1")], CancellationToken.None));
+
+        Assert.Equal("Neo.ClientError.Security.Unauthorized", first.Code);
+        Assert.Equal(("Neo.ClientError.Security.Unauthorized", true), (second.Code, second.IsTransient));
+        Assert.Contains("tried again at most every 10 s", second.Message, StringComparison.Ordinal);
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
     public async Task A_database_name_on_a_3x_server_is_refused()
     {
         var handler = new RecordedHandler().Answer("GET", "/", RecordedAnswers.Root3);

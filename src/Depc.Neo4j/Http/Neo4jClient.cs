@@ -11,7 +11,8 @@ namespace Depc.Neo4j.Http;
 /// Neo4j's HTTP transactional Cypher API over one pooled <see cref="HttpClient"/>, on one server or the members of a
 /// cluster: writes (<see cref="CommitAsync"/>, <see cref="BeginAsync"/>) go to the leader, reads
 /// (<see cref="ReadAsync"/>) to any member. Every failure becomes a <see cref="Neo4jException"/> whose
-/// <c>IsTransient</c> tells the caller whether to retry; a write is not retried here.
+/// <c>IsTransient</c> tells the caller whether to retry; a write is not retried here. Refused credentials pause every
+/// request for a while (<see cref="CredentialsGate"/>).
 /// </summary>
 internal sealed class Neo4jClient : IDisposable
 {
@@ -19,6 +20,7 @@ internal sealed class Neo4jClient : IDisposable
     private readonly MemberRouter _router;
     private readonly ServerDiscovery _discovery;
     private readonly LeaderLookup _leaders;
+    private readonly CredentialsGate _credentials = new();
 
     public Neo4jClient(Neo4jConnectionString connection, HttpMessageHandler? handler = null, ILogger? logger = null)
     {
@@ -122,6 +124,7 @@ internal sealed class Neo4jClient : IDisposable
     /// <summary>A GET of a discovery document, parsed whole (they are small).</summary>
     internal async Task<System.Text.Json.JsonDocument> GetJsonAsync(Neo4jMember member, Uri uri, CancellationToken cancellationToken)
     {
+        _credentials.ThrowIfPaused();
         try
         {
             using var response = await _http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -130,7 +133,9 @@ internal sealed class Neo4jClient : IDisposable
             {
                 if (!response.IsSuccessStatusCode)
                 {
-                    throw await StatusErrorAsync(response.StatusCode, stream, cancellationToken).ConfigureAwait(false);
+                    var failure = await StatusErrorAsync(response.StatusCode, stream, cancellationToken).ConfigureAwait(false);
+                    _credentials.Observe(failure);
+                    throw failure;
                 }
 
                 return await System.Text.Json.JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -162,6 +167,7 @@ internal sealed class Neo4jClient : IDisposable
     private async Task<(ResponseReader Answer, Uri? Location)> SendOnceAsync(
         Neo4jMember member, HttpMethod method, Uri uri, IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
     {
+        _credentials.ThrowIfPaused();
         using var request = new HttpRequestMessage(method, uri);
         if (method != HttpMethod.Delete)
         {
@@ -176,14 +182,18 @@ internal sealed class Neo4jClient : IDisposable
             {
                 if (!response.IsSuccessStatusCode)
                 {
-                    throw await StatusErrorAsync(response.StatusCode, stream, cancellationToken).ConfigureAwait(false);
+                    var failure = await StatusErrorAsync(response.StatusCode, stream, cancellationToken).ConfigureAwait(false);
+                    _credentials.Observe(failure);
+                    throw failure;
                 }
 
                 var answer = await ResponseReader.ReadAsync(stream, statements, cancellationToken).ConfigureAwait(false);
                 if (answer.Errors.Count > 0)
                 {
                     var (code, message) = answer.Errors[0];
-                    throw Neo4jException.FromCode(code, message);
+                    var failure = Neo4jException.FromCode(code, message);
+                    _credentials.Observe(failure);
+                    throw failure;
                 }
 
                 return (answer, response.Headers.Location);
