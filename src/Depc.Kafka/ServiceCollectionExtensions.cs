@@ -64,7 +64,8 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IRejectionSink>(),
             sp.GetRequiredService<DepcMetrics>(),
             sp.GetRequiredService<ConsumerLagTracker>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<KafkaIngestionWorker>>()));
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<KafkaIngestionWorker>>(),
+            sp.GetService<Core.Ingestion.IngestLimits>() ?? Core.Ingestion.IngestLimits.Default));
         services.AddHostedService(sp => sp.GetRequiredService<KafkaIngestionWorker>());
         return services;
     }

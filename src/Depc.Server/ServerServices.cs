@@ -49,7 +49,10 @@ internal static class ServerServices
             services.AddHostedService<DemoSeeder>();
         }
 
-        services.TryAddSingleton(sp => new MessageDecoder(sp.GetRequiredService<IOptions<ServerOptions>>().Value.MaxMessageBytes));
+        services.AddOptions<IngestLimits>().Bind(configuration.GetSection(IngestLimits.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestLimits>, LimitsSettings>());
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<IngestLimits>>().Value);
+        services.TryAddSingleton(sp => new MessageDecoder(sp.GetRequiredService<IOptions<ServerOptions>>().Value.MaxMessageBytes, sp.GetRequiredService<IngestLimits>()));
         services.TryAddSingleton<StoreHealth>();
         services.TryAddSingleton(sp => new FeedRecording(sp.GetRequiredService<IOptions<ServerOptions>>().Value.RejectionRetention));
 

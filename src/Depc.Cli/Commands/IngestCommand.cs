@@ -4,6 +4,7 @@ using Depc.Cli.Progress;
 using Depc.Core.Ingestion;
 using Depc.Core.Messages;
 using Depc.Core.Storage;
+using Depc.Server.Options;
 
 namespace Depc.Cli.Commands;
 
@@ -82,7 +83,7 @@ internal static class IngestCommand
     {
         var streams = sources.Select(s => (Name: s == "-" ? "stdin" : s, Open: s == "-" ? console.OpenStandardInput : () => File.OpenRead(s))).ToList();
 
-        var decoder = new MessageDecoder();
+        var decoder = new MessageDecoder(limits: LimitsSettings.FromEnvironment());
         // No retry: a store that is down ends the run (exit 5); what was committed before stays, replays are duplicates.
         var pipeline = new IngestPipeline(graph, decoder, StoreRetry.Once(TimeProvider.System, new StoreHealth()));
         var sink = new IngestSink(pipeline, decoder, new IngestBatching(team, now, BatchMessages, BatchBytes), TimeProvider.System, r => WriteRejectionAsync(rejections, r), cancellationToken) { Progress = progress };

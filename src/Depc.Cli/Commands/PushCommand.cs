@@ -8,6 +8,7 @@ using Depc.Core.Messages;
 using Depc.Core.Naming;
 using Depc.Kafka.Configuration;
 using Depc.Kafka.Producing;
+using Depc.Server.Options;
 using Microsoft.Extensions.Configuration;
 
 namespace Depc.Cli.Commands;
@@ -61,7 +62,7 @@ internal static class PushCommand
             try
             {
                 using var producer = new TeamProducer(options);
-                var sink = new PushSink(producer, teamName, pushFormat, new MessageDecoder(), rejectionWriter, reporter is null ? null : counter);
+                var sink = new PushSink(producer, teamName, pushFormat, new MessageDecoder(limits: LimitsSettings.FromEnvironment()), rejectionWriter, reporter is null ? null : counter);
                 var splitter = new NdjsonSplitter(MessageDecoder.DefaultMaxMessageBytes);
                 foreach (var source in sources)
                 {

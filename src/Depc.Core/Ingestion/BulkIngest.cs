@@ -41,6 +41,7 @@ public sealed class BulkIngest : IAsyncDisposable
             return;
         }
 
+        write = await _pipeline.WithinLabelBudgetAsync(write, cancellationToken).ConfigureAwait(false);
         _pending.Add(write);
         try
         {

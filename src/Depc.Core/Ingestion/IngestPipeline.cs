@@ -16,13 +16,15 @@ namespace Depc.Core.Ingestion;
 /// </summary>
 public sealed class IngestPipeline(IGraphStore store, MessageDecoder decoder, StoreRetry retry)
 {
+    private readonly LabelBudget _labels = new(store, decoder.Limits.MaxLabelsPerTeam, TimeProvider.System);
+
     public IGraphStore Store => store;
 
     /// <summary>Decodes each message once and plans the valid ones in order; the invalid ones become rejections.</summary>
     public PlannedBatch Plan(TeamName team, IReadOnlyList<RawMessage> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var builder = new BatchPlanBuilder(team, batch.Count);
+        var builder = new BatchPlanBuilder(team, batch.Count, decoder.Limits.MaxPeriods);
         var sources = new List<RawMessage>(batch.Count);
         var rejections = new List<MessageRejection>();
         foreach (var raw in batch)
@@ -50,6 +52,7 @@ public sealed class IngestPipeline(IGraphStore store, MessageDecoder decoder, St
     public async Task<WriteOutcome> WriteAsync(StoreWrite write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
+        write = await WithinLabelBudgetAsync(write, cancellationToken).ConfigureAwait(false);
         var fencedBy = new List<StoredPosition>();
         var unisolated = false;
         while (true)
@@ -80,6 +83,13 @@ public sealed class IngestPipeline(IGraphStore store, MessageDecoder decoder, St
             fencedBy.AddRange(outcome.StoredPositions);
             write = write.WithoutApplied(outcome.StoredPositions);
         }
+    }
+
+    /// <summary>The write with the messages naming labels beyond their team's limit rejected (<see cref="LabelBudget"/>).</summary>
+    internal async Task<StoreWrite> WithinLabelBudgetAsync(StoreWrite write, CancellationToken cancellationToken)
+    {
+        var batch = await retry.RunAsync(write.Team, t => _labels.ApplyAsync(write.Batch, t), cancellationToken).ConfigureAwait(false);
+        return ReferenceEquals(batch, write.Batch) ? write : write with { Batch = batch };
     }
 
     /// <summary>Starts a bulk load (<see cref="BulkIngest"/>): writes share store transactions until each commit.</summary>

@@ -12,10 +12,17 @@ public sealed record IngestReport(
 {
     public static IngestReport Empty { get; } = new(0, 0, 0, 0, []);
 
+    /// <summary>Old periods dropped to keep relationships within their limit (a metric, not a message outcome).</summary>
+    [JsonIgnore]
+    public long TrimmedPeriods { get; init; }
+
     public IngestReport Add(IngestReport other) => new(
         Received + other.Received,
         Accepted + other.Accepted,
         Rejected + other.Rejected,
         Duplicates + other.Duplicates,
-        [.. Rejections, .. other.Rejections]);
+        [.. Rejections, .. other.Rejections])
+    {
+        TrimmedPeriods = TrimmedPeriods + other.TrimmedPeriods,
+    };
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Depc.Core.Ingestion;
 
 namespace Depc.Core.Messages;
 
@@ -115,6 +116,11 @@ public sealed partial class MessageDecoder
 
         // Escapes (\u0041) are legal JSON: judge the text they stand for (rare, so off the fast path).
         var bytes = reader.ValueIsEscaped ? Unescaped(ref reader) : reader.ValueSpan;
+        if (OverLimit(bytes.Length, isLabel) is { } tooLong)
+        {
+            return new Rejection(path.ToString(), tooLong);
+        }
+
         if (isLabel ? !Naming.GraphNames.IsValidLabel(bytes) : !Naming.GraphNames.IsValidName(bytes))
         {
             return new Rejection(path.ToString(), isLabel ? Naming.GraphNames.LabelRule : Naming.GraphNames.NameRule);
@@ -122,6 +128,17 @@ public sealed partial class MessageDecoder
 
         value = isLabel ? _labels.Get(bytes) : Encoding.Latin1.GetString(bytes);
         return null;
+    }
+
+    // Checked before the characters: a long value costs no more than its length.
+    private string? OverLimit(int length, bool isLabel)
+    {
+        var (limit, unit, setting) = isLabel
+            ? (Limits.MaxLabelLength, "characters", nameof(IngestLimits.MaxLabelLength))
+            : (Limits.MaxNameBytes, "bytes", nameof(IngestLimits.MaxNameBytes));
+        return length <= limit
+            ? null
+            : $"is {length} {unit}, longer than the limit of {limit} {unit} (setting {IngestLimits.Setting(setting)})";
     }
 
     private static byte[] Unescaped(ref Utf8JsonReader reader) => Encoding.UTF8.GetBytes(reader.GetString()!);

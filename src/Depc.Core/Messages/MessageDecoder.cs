@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Unicode;
+using Depc.Core.Ingestion;
 
 namespace Depc.Core.Messages;
 
@@ -16,13 +17,23 @@ public sealed partial class MessageDecoder
 
     private readonly LabelCache _labels = new();
 
-    public MessageDecoder(int maxMessageBytes = DefaultMaxMessageBytes)
+    /// <param name="limits">The bounds on names and labels (and, for the planner, on periods); the defaults when null.</param>
+    public MessageDecoder(int maxMessageBytes = DefaultMaxMessageBytes, IngestLimits? limits = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxMessageBytes);
+        limits ??= IngestLimits.Default;
+        if (limits.Problems() is [var first, ..])
+        {
+            throw new ArgumentException(first, nameof(limits));
+        }
+
         MaxMessageBytes = maxMessageBytes;
+        Limits = limits;
     }
 
     public int MaxMessageBytes { get; }
+
+    public IngestLimits Limits { get; }
 
     /// <summary>The rejection of a message over the size limit, also for readers that skip such a message unread.</summary>
     public Rejection Oversized(long length) => new("$", $"is {length} bytes, larger than the limit of {MaxMessageBytes} bytes");

@@ -8,93 +8,105 @@ public static class PeriodTable
 {
     public static EventResult Apply(RelationshipState? current, long? from, long? to)
     {
+        var step = Decide(current is null ? default : new PeriodView(current.Periods, current.LastState, current.LastTs), from, to);
+        return step.Outcome switch
+        {
+            Storage.MessageOutcome.Accepted => EventResult.Accepted(Append(current, step)),
+            Storage.MessageOutcome.Duplicate => EventResult.Duplicate(current),
+            _ => EventResult.Rejected(current, step.Reason!),
+        };
+    }
+
+    /// <summary>What the event does to a relationship in <paramref name="current"/> (no periods: no relationship yet).</summary>
+    public static EventStep Decide(PeriodView current, long? from, long? to)
+    {
         if (from is null && to is null)
         {
             throw new ArgumentException("an event has a from, a to or both");
         }
 
-        if (current is null || current.Periods.Length == 0)
+        if (current.Periods.IsEmpty)
         {
-            return ApplyToNew(current, from, to);
+            return DecideNew(from, to);
         }
 
         return current.LastState == LastState.From
-            ? ApplyToOpen(current, from, to)
-            : ApplyToClosed(current, from, to);
+            ? DecideOpen(current, from, to)
+            : DecideClosed(current, from, to);
     }
 
-    private static EventResult ApplyToNew(RelationshipState? current, long? from, long? to)
+    private static EventStep DecideNew(long? from, long? to)
     {
         if (from is not { } x)
         {
-            return EventResult.Rejected(current, $"rel event {Describe(from, to)} refused: a new relationship cannot start with 'to' alone");
+            return EventStep.Refused($"rel event {Describe(from, to)} refused: a new relationship cannot start with 'to' alone");
         }
 
         if (to is not { } y)
         {
-            return EventResult.Accepted(new RelationshipState([x], LastState.From, x));
+            return EventStep.Appending(LastState.From, x);
         }
 
         return x < y
-            ? EventResult.Accepted(new RelationshipState([x, y], LastState.To, y))
-            : EventResult.Rejected(current, $"rel event {Describe(from, to)} refused: from must be less than to");
+            ? EventStep.Appending(LastState.To, x, y)
+            : EventStep.Refused($"rel event {Describe(from, to)} refused: from must be less than to");
     }
 
-    private static EventResult ApplyToOpen(RelationshipState current, long? from, long? to)
+    private static EventStep DecideOpen(PeriodView current, long? from, long? to)
     {
         var last = current.LastTs;
         switch (from, to)
         {
             case (not null, null):
                 // Already active: a periodic re-send keeps the original start.
-                return EventResult.Duplicate(current);
+                return EventStep.Duplicate;
             case (null, { } y):
                 return last < y
-                    ? EventResult.Accepted(Append(current, LastState.To, y))
+                    ? EventStep.Appending(LastState.To, y)
                     : Refuse(current, from, to, $"to must be greater than last_ts {last}");
             case ({ } x, { } y):
                 if (last < y && y < x)
                 {
-                    return EventResult.Accepted(Append(current, LastState.From, y, x));
+                    return EventStep.Appending(LastState.From, y, x);
                 }
 
                 return current.Periods.Length >= 3 && EndsWith(current.Periods, y, x)
-                    ? EventResult.Duplicate(current)
+                    ? EventStep.Duplicate
                     : Refuse(current, from, to, $"an open relationship takes from/to only when last_ts {last} < to < from");
         }
 
         throw new InvalidOperationException("unreachable");
     }
 
-    private static EventResult ApplyToClosed(RelationshipState current, long? from, long? to)
+    private static EventStep DecideClosed(PeriodView current, long? from, long? to)
     {
         var last = current.LastTs;
         switch (from, to)
         {
             case ({ } x, null):
                 return last < x
-                    ? EventResult.Accepted(Append(current, LastState.From, x))
+                    ? EventStep.Appending(LastState.From, x)
                     : Refuse(current, from, to, $"from must be greater than last_ts {last}");
             case (null, { } y):
                 return y == last
-                    ? EventResult.Duplicate(current)
+                    ? EventStep.Duplicate
                     : Refuse(current, from, to, "the relationship is already closed");
             case ({ } x, { } y):
                 if (last < x && x < y)
                 {
-                    return EventResult.Accepted(Append(current, LastState.To, x, y));
+                    return EventStep.Appending(LastState.To, x, y);
                 }
 
                 return EndsWith(current.Periods, x, y)
-                    ? EventResult.Duplicate(current)
+                    ? EventStep.Duplicate
                     : Refuse(current, from, to, $"a closed relationship takes from/to only when last_ts {last} < from < to");
         }
 
         throw new InvalidOperationException("unreachable");
     }
 
-    private static EventResult Refuse(RelationshipState current, long? from, long? to, string why) =>
-        EventResult.Rejected(current, $"rel event {Describe(from, to)} refused: {why} (relationship has {current})");
+    private static EventStep Refuse(PeriodView current, long? from, long? to, string why) =>
+        EventStep.Refused($"rel event {Describe(from, to)} refused: {why} (relationship has {current.Describe()})");
 
     private static string Describe(long? from, long? to) => (from, to) switch
     {
@@ -104,14 +116,15 @@ public static class PeriodTable
         _ => "{}",
     };
 
-    private static bool EndsWith(long[] periods, long a, long b) =>
+    private static bool EndsWith(ReadOnlySpan<long> periods, long a, long b) =>
         periods.Length >= 2 && periods[^2] == a && periods[^1] == b;
 
-    private static RelationshipState Append(RelationshipState current, LastState state, params ReadOnlySpan<long> values)
+    private static RelationshipState Append(RelationshipState? current, EventStep step)
     {
-        var periods = new long[current.Periods.Length + values.Length];
-        current.Periods.CopyTo(periods, 0);
-        values.CopyTo(periods.AsSpan(current.Periods.Length));
-        return new RelationshipState(periods, state, values[^1]);
+        var old = current?.Periods ?? [];
+        var periods = new long[old.Length + step.Count];
+        old.CopyTo(periods, 0);
+        step.CopyTo(periods.AsSpan(old.Length));
+        return new RelationshipState(periods, step.State, step.LastTs);
     }
 }

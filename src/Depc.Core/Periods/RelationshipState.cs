@@ -10,6 +10,5 @@ public sealed record RelationshipState(long[] Periods, LastState LastState, long
 
     public static string StateText(LastState state) => state == LastState.From ? "from" : "to";
 
-    public override string ToString() =>
-        $"last_state '{StateText(LastState)}', last_ts {LastTs}, periods [{string.Join(", ", Periods)}]";
+    public override string ToString() => new PeriodView(Periods, LastState, LastTs).Describe();
 }

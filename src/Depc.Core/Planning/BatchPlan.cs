@@ -19,6 +19,9 @@ public sealed record BatchPlan(
     /// <summary>What each message named, so that a subset of the messages can be planned again; null for a plan built by hand.</summary>
     public PlanMessages? Messages { get; init; }
 
+    /// <summary>The most periods a relationship keeps when this plan is applied (<see cref="Ingestion.IngestLimits.MaxPeriods"/>).</summary>
+    public int MaxPeriods { get; init; } = Ingestion.IngestLimits.DefaultMaxPeriods;
+
     /// <summary>An empty plan of <paramref name="team"/>: a write that only moves positions and counts.</summary>
     public static BatchPlan Empty(TeamName team) => new(team, 0, [], []) { Messages = new PlanMessages(0) };
 }

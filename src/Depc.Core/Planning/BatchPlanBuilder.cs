@@ -18,13 +18,17 @@ public sealed class BatchPlanBuilder
     private readonly Dictionary<(string, string), int> _relGroups = [];
     private readonly List<List<RelationshipEvents>> _relLists = [];
     private readonly List<RelationshipGroup> _pairs = [];
+    private readonly int _maxPeriods;
     private PlanIndexes? _indexes;
     private int _count;
 
     /// <param name="expectedMessages">How many messages will be added, to size the tables once.</param>
-    public BatchPlanBuilder(TeamName team, int expectedMessages)
+    /// <param name="maxPeriods">The most periods a relationship keeps when the plan is applied (SPEC §4).</param>
+    public BatchPlanBuilder(TeamName team, int expectedMessages, int maxPeriods = Ingestion.IngestLimits.DefaultMaxPeriods)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPeriods);
         _team = team;
+        _maxPeriods = maxPeriods;
         _messages = new PlanMessages(expectedMessages);
         _indexes = PlanIndexes.Rent(expectedMessages);
     }
@@ -60,7 +64,7 @@ public sealed class BatchPlanBuilder
         _indexes = null;
         LayOutEvents(indexes);
         indexes.Return();
-        return new BatchPlan(_team, _count, _labels, _pairs) { Messages = _messages };
+        return new BatchPlan(_team, _count, _labels, _pairs) { Messages = _messages, MaxPeriods = _maxPeriods };
     }
 
     // Returns the name as the plan keeps it, the node's label group and its position there.

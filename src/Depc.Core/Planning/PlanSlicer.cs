@@ -16,7 +16,7 @@ public static class PlanSlicer
         ArgumentNullException.ThrowIfNull(kept);
         var messages = plan.Messages ?? throw new ArgumentException("the plan does not remember its messages", nameof(plan));
         var events = EventsByMessage(plan);
-        var builder = new BatchPlanBuilder(plan.Team, kept.Count);
+        var builder = new BatchPlanBuilder(plan.Team, kept.Count, plan.MaxPeriods);
         var bounds = 0;
         var previous = -1;
         foreach (var m in kept)

@@ -6,6 +6,9 @@ public sealed record BatchResult(IReadOnlyList<MessageOutcome> Outcomes, IReadOn
     /// <summary>The result of a plan without messages.</summary>
     public static BatchResult Empty { get; } = new([], []);
 
+    /// <summary>How many old periods were dropped to keep relationships within their limit (SPEC §4).</summary>
+    public long TrimmedPeriods { get; init; }
+
     public int Accepted => Count(MessageOutcome.Accepted);
 
     public int Duplicates => Count(MessageOutcome.Duplicate);

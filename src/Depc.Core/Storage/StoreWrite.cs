@@ -34,7 +34,10 @@ public sealed record StoreWrite(PlannedBatch Batch, long At)
             rejections.Add(IngestPipeline.Reject(Batch.Sources[r.MessageIndex], r.Reason));
         }
 
-        var report = new IngestReport(Batch.Received, result.Accepted, Batch.Rejections.Count + result.Rejected, result.Duplicates, rejections);
+        var report = new IngestReport(Batch.Received, result.Accepted, Batch.Rejections.Count + result.Rejected, result.Duplicates, rejections)
+        {
+            TrimmedPeriods = result.TrimmedPeriods,
+        };
         var counts = new TeamCounts(report.Received, report.Accepted, report.Rejected, report.Duplicates, report.Received > 0 ? At : null);
         IReadOnlyList<FeedEntry> feed = Feed is { } recording
             ? [.. rejections.Skip(Math.Max(0, rejections.Count - recording.Retention))

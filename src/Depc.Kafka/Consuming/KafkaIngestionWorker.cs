@@ -31,6 +31,7 @@ public sealed class KafkaIngestionWorker : BackgroundService
     private readonly DepcMetrics _metrics;
     private readonly ConsumerLagTracker _lag;
     private readonly ILogger<KafkaIngestionWorker> _logger;
+    private readonly IngestLimits _limits;
     private readonly CancellationTokenSource _hardStop = new();
 
     internal KafkaIngestionWorker(
@@ -42,8 +43,10 @@ public sealed class KafkaIngestionWorker : BackgroundService
         IRejectionSink sink,
         DepcMetrics metrics,
         ConsumerLagTracker lag,
-        ILogger<KafkaIngestionWorker> logger)
+        ILogger<KafkaIngestionWorker> logger,
+        IngestLimits limits)
     {
+        _limits = limits;
         _store = store;
         _time = time;
         _options = options.Value;
@@ -80,7 +83,7 @@ public sealed class KafkaIngestionWorker : BackgroundService
             _time,
             _health,
             new StoreRetryLog(_logger));
-        var pipeline = new IngestPipeline(_store, new MessageDecoder(_options.MaxMessageBytes), retry);
+        var pipeline = new IngestPipeline(_store, new MessageDecoder(_options.MaxMessageBytes, _limits), retry);
         var positions = new PositionTracker(_store, _options.GroupId, _options.PositionReadTimeout, _logger, hardStop);
         using var consumer = new ConsumeThread(_options, waiting, positions, _lag, _time, _logger, hardStop);
         var writer = new WriteStage(

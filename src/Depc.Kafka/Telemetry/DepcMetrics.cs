@@ -6,13 +6,14 @@ namespace Depc.Kafka.Telemetry;
 
 /// <summary>
 /// The ingestion instruments of the <c>Depc</c> meter: <c>depc.messages</c> (team, outcome),
-/// <c>depc.batch.size</c>, <c>depc.batch.write.duration</c> (s) and <c>depc.consumer.lag</c> (team, partition).
+/// <c>depc.periods.trimmed</c> (team), <c>depc.batch.size</c>, <c>depc.batch.write.duration</c> (s) and <c>depc.consumer.lag</c> (team, partition).
 /// </summary>
 public sealed class DepcMetrics
 {
     public const string MeterName = "Depc";
 
     private readonly Counter<long> _messages;
+    private readonly Counter<long> _trimmedPeriods;
     private readonly Histogram<int> _batchSize;
     private readonly Histogram<double> _writeDuration;
     private readonly TimeProvider _time;
@@ -25,6 +26,7 @@ public sealed class DepcMetrics
         ArgumentNullException.ThrowIfNull(lag);
         var meter = meterFactory.Create(MeterName);
         _messages = meter.CreateCounter<long>("depc.messages", "{message}", "Messages ingested, by team and outcome");
+        _trimmedPeriods = meter.CreateCounter<long>("depc.periods.trimmed", "{period}", "Old periods dropped to keep relationships within Depc:Limits:MaxPeriods, by team");
         _batchSize = meter.CreateHistogram<int>("depc.batch.size", "{message}", "Messages per written batch");
         _writeDuration = meter.CreateHistogram<double>("depc.batch.write.duration", "s", "Time to write a batch, retries included");
         meter.CreateObservableGauge(
@@ -52,6 +54,11 @@ public sealed class DepcMetrics
         Add(tag, "accepted", report.Accepted);
         Add(tag, "rejected", report.Rejected);
         Add(tag, "duplicate", report.Duplicates);
+        if (report.TrimmedPeriods > 0)
+        {
+            _trimmedPeriods.Add(report.TrimmedPeriods, tag);
+        }
+
         _batchSize.Record((int)report.Received, tag);
         _writeDuration.Record(elapsed.TotalSeconds, tag);
     }

@@ -86,9 +86,10 @@ internal sealed class BatchWriter(Neo4jClient client, ConstraintKeeper constrain
                 await transaction.RunAsync([RelationshipStatements.Read(toRead, stored)], cancellationToken).ConfigureAwait(false);
             }
 
-            var commitRequest = Resolve(plan, pairs, stored, outcomes, rejections);
+            long trimmed = 0;
+            var commitRequest = Resolve(plan, pairs, stored, outcomes, rejections, ref trimmed);
             rejections.Sort((a, b) => a.MessageIndex.CompareTo(b.MessageIndex));
-            var result = new BatchResult(outcomes, rejections);
+            var result = new BatchResult(outcomes, rejections) { TrimmedPeriods = trimmed };
             if (probe)
             {
                 if (commitRequest.Count > 0)
@@ -114,7 +115,7 @@ internal sealed class BatchWriter(Neo4jClient client, ConstraintKeeper constrain
 
     /// <summary>Runs each relationship's events from its stored state; returns the statements that write the changes and their change-index entries.</summary>
     private static List<CypherStatement> Resolve(
-        BatchPlan plan, RelationshipPairs pairs, StoredRelationship?[] stored, MessageOutcome[] outcomes, List<EventRejection> rejections)
+        BatchPlan plan, RelationshipPairs pairs, StoredRelationship?[] stored, MessageOutcome[] outcomes, List<EventRejection> rejections, ref long trimmed)
     {
         var created = new List<(long Source, long Target, RelationshipState State)>();
         var changed = new List<(long Id, RelationshipState State)>();
@@ -125,7 +126,7 @@ internal sealed class BatchWriter(Neo4jClient client, ConstraintKeeper constrain
             foreach (var relationship in group.Relationships)
             {
                 var current = stored[key];
-                var final = RelationshipResolver.Resolve(current?.State, relationship.Events, outcomes, rejections);
+                var final = RelationshipResolver.Resolve(current?.State, relationship.Events, outcomes, rejections, plan.MaxPeriods, ref trimmed);
                 if (final is not null)
                 {
                     index.Relationship((pairs.Source(key), pairs.Target(key)), current?.State, final);

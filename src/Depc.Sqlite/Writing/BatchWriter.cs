@@ -246,6 +246,7 @@ internal sealed class BatchWriter : IDisposable
     {
         var outcomes = new MessageOutcome[plan.MessageCount];
         var rejections = new List<EventRejection>();
+        long trimmed = 0;
         foreach (var group in plan.Relationships)
         {
             var sources = _labelOffsets[group.SourceLabel];
@@ -259,7 +260,7 @@ internal sealed class BatchWriter : IDisposable
                 var stored = cached ? _cache.StateOf(key, slot)
                     : _cache.SurelyAbsent(source, target) ? null
                     : Read(source, target);
-                var final = RelationshipResolver.Resolve(stored, rel.Events, outcomes, rejections);
+                var final = RelationshipResolver.Resolve(stored, rel.Events, outcomes, rejections, plan.MaxPeriods, ref trimmed);
                 if (final is not null)
                 {
                     slot = _cache.Keep(key, final);
@@ -280,7 +281,7 @@ internal sealed class BatchWriter : IDisposable
         }
 
         rejections.Sort((a, b) => a.MessageIndex.CompareTo(b.MessageIndex));
-        return new BatchResult(outcomes, rejections);
+        return new BatchResult(outcomes, rejections) { TrimmedPeriods = trimmed };
     }
 
     private RelationshipState? Read(long source, long target)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Depc.Core.Ingestion;
 using Depc.Core.Messages;
 using Depc.Core.Naming;
 using Depc.Core.Tests.Support;
@@ -20,7 +21,7 @@ public sealed class MessageDecoderFieldRuleTests
     [MemberData(nameof(LabelFields))]
     public void Decode_accepts_valid_labels_in_every_label_field(string field)
     {
-        foreach (var label in new[] { "A", "Z", "MyLabel", "Mylabel", "My123Label", "ABC", "AB12", "Z9z", "SERVER", new string('A', 300) })
+        foreach (var label in new[] { "A", "Z", "MyLabel", "Mylabel", "My123Label", "ABC", "AB12", "Z9z", "SERVER", new string('A', IngestLimits.DefaultMaxLabelLength) })
         {
             var message = Json.ValidRaw(MessageTemplate.With(field, JsonSerializer.Serialize(label)));
             Assert.Equal(label, ValueAt(message, field));

@@ -31,7 +31,7 @@ public sealed class PeriodTablePropertyTests
             for (var c = 0; start < planned.Length; c++)
             {
                 var size = Math.Min(chunkSizes[c % chunkSizes.Length], planned.Length - start);
-                var changed = RelationshipResolver.Resolve(state, planned.AsSpan(start, size), outcomes, rejections);
+                var changed = Resolving.Resolve(state, planned.AsSpan(start, size), outcomes, rejections);
                 state = changed ?? state;
                 start += size;
             }
@@ -77,7 +77,7 @@ public sealed class PeriodTablePropertyTests
 
             var replay = accepted.Select((e, i) => new PlannedEvent(i, e.From, e.To)).ToArray();
             var replayOutcomes = new MessageOutcome[replay.Length];
-            var changed = RelationshipResolver.Resolve(state, replay, replayOutcomes, []);
+            var changed = Resolving.Resolve(state, replay, replayOutcomes, []);
 
             Assert.Null(changed);
             Assert.DoesNotContain(MessageOutcome.Accepted, replayOutcomes);

@@ -146,7 +146,7 @@ public sealed class PeriodTableTests
         var reason = AssertRejected(Closed, 5, 15, Closed);
 
         Assert.Equal(
-            "rel event {from: 5, to: 15} refused: a closed relationship takes from/to only when last_ts 20 < from < to (relationship has last_state 'to', last_ts 20, periods [10, 20])",
+            "rel event {from: 5, to: 15} refused: a closed relationship takes from/to only when last_ts 20 < from < to (relationship has last_state 'to', last_ts 20, 1 period, periods [10, 20])",
             reason);
     }
 

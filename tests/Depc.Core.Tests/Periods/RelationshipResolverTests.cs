@@ -15,7 +15,7 @@ public sealed class RelationshipResolverTests
         outcomes.AsSpan().Fill((MessageOutcome)255);
         var rejections = new List<EventRejection>();
 
-        var state = RelationshipResolver.Resolve(null, events, outcomes, rejections);
+        var state = Resolving.Resolve(null, events, outcomes, rejections);
 
         States.AssertEqual(States.Of(LastState.From, 10, 20, 30), state);
         Assert.Equal(MessageOutcome.Accepted, outcomes[1]);
@@ -38,7 +38,7 @@ public sealed class RelationshipResolverTests
         var outcomes = new MessageOutcome[3];
         var rejections = new List<EventRejection>();
 
-        var state = RelationshipResolver.Resolve(stored, [new(0, 11, null), new(1, null, 3), new(2, 10, null)], outcomes, rejections);
+        var state = Resolving.Resolve(stored, [new(0, 11, null), new(1, null, 3), new(2, 10, null)], outcomes, rejections);
 
         Assert.Null(state);
         Assert.Equal([MessageOutcome.Duplicate, MessageOutcome.Rejected, MessageOutcome.Duplicate], outcomes);
@@ -50,7 +50,7 @@ public sealed class RelationshipResolverTests
     {
         var outcomes = new MessageOutcome[1];
 
-        var state = RelationshipResolver.Resolve(States.Of(LastState.To, 10, 20), [new(0, 25, 30)], outcomes, []);
+        var state = Resolving.Resolve(States.Of(LastState.To, 10, 20), [new(0, 25, 30)], outcomes, []);
 
         States.AssertEqual(States.Of(LastState.To, 10, 20, 25, 30), state);
         Assert.Equal(MessageOutcome.Accepted, outcomes[0]);
@@ -59,8 +59,8 @@ public sealed class RelationshipResolverTests
     [Fact]
     public void Resolve_with_no_events_changes_nothing()
     {
-        Assert.Null(RelationshipResolver.Resolve(States.Of(LastState.From, 1), [], [], []));
-        Assert.Null(RelationshipResolver.Resolve(null, [], [], []));
+        Assert.Null(Resolving.Resolve(States.Of(LastState.From, 1), [], [], []));
+        Assert.Null(Resolving.Resolve(null, [], [], []));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class RelationshipResolverTests
     {
         var rejections = new List<EventRejection> { new(99, "earlier") };
 
-        RelationshipResolver.Resolve(null, [new(0, null, 5)], new MessageOutcome[1], rejections);
+        Resolving.Resolve(null, [new(0, null, 5)], new MessageOutcome[1], rejections);
 
         Assert.Equal([99, 0], rejections.Select(r => r.MessageIndex));
     }

@@ -119,7 +119,8 @@ public sealed class ScriptedStore : IGraphStore
 
     public Task<IReadOnlyList<InstanceBeat>> ReadInstancesAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<IReadOnlyList<LabelCount>> GetLabelsAsync(TeamName team, CancellationToken cancellationToken) => throw new NotSupportedException();
+    // The pipeline reads a team's labels to keep it within its label limit: this store keeps none.
+    public Task<IReadOnlyList<LabelCount>> GetLabelsAsync(TeamName team, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<LabelCount>>([]);
 
     public Task<IReadOnlyList<string>> GetNodeNamesAsync(TeamName team, string label, NodeListQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
 
