@@ -115,6 +115,7 @@ public sealed class SqliteStoreTests : IDisposable
     {
         var store = new SqliteGraphStore(new SqliteStoreOptions { Path = _database.Path, MaxWriteCacheBytes = 2_000 });
         await using var _ = store;
+        await store.InitializeAsync(CancellationToken.None);
         var driver = new StoreDriver(store);
         var team = ScenarioTeams.New();
         static string Rel(int i, string rel) =>

@@ -7,7 +7,8 @@ using Depc.Core.Storage;
 namespace Depc.StoreScenarios;
 
 /// <summary>Feeds JSON lines to a store through the real ingestion seam, every message with the same fixed "now".</summary>
-public sealed class StoreDriver(IGraphStore store)
+/// <param name="limits">The SPEC §4 bounds the driver's pipeline keeps (the defaults when null).</param>
+public sealed class StoreDriver(IGraphStore store, IngestLimits? limits = null)
 {
     /// <summary>2024-01-01T00:00:00Z, the "now" of messages without rel bounds.</summary>
     public const long Now = 1_704_067_200;
@@ -16,7 +17,7 @@ public sealed class StoreDriver(IGraphStore store)
     // a new label's constraint fails the Neo4j batches open then (store-wide, rolled back, written again).
     private readonly IngestPipeline _pipeline = new(
         store,
-        new MessageDecoder(),
+        new MessageDecoder(limits: limits),
         new StoreRetry(new StoreRetryOptions { Attempts = 20, BaseDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromSeconds(1) }, TimeProvider.System, new StoreHealth()));
 
     public IGraphStore Store => store;
