@@ -3,12 +3,16 @@ namespace Depc.Core.Planning;
 /// <summary>
 /// The planner's working tables, needed only while one batch is planned, and the names it has met. Batches come one
 /// after another, so one spare set is kept for the next batch instead of a new set allocated (and dropped: ~2 MB per
-/// 20,000-message batch) each time. Tables grown by an unusually large batch are not kept, so what stays is bounded.
+/// 20,000-message batch) each time. Tables grown by an unusually large batch are not kept, and the names met are bounded by count and by characters, so
+/// what stays is bounded.
 /// </summary>
 internal sealed class PlanIndexes
 {
     private const int MaxKeptEntries = 100_000;
     private const int MaxKeptNames = 200_000;
+
+    // Names are up to Depc:Limits:MaxNameBytes long: the names kept are bounded by their characters too (16 MiB of them).
+    private const long MaxKeptNameChars = 8L * 1024 * 1024;
 
     private static PlanIndexes? _spare;
 
@@ -31,6 +35,8 @@ internal sealed class PlanIndexes
     /// </summary>
     private Dictionary<string, string> Names { get; } = new(StringComparer.Ordinal);
 
+    private long _nameChars;
+
     /// <summary>Takes the spare set (or a new one when another thread has it), sized for a message each.</summary>
     public static PlanIndexes Rent(int messages)
     {
@@ -47,6 +53,7 @@ internal sealed class PlanIndexes
         if (!exists)
         {
             known = name;
+            _nameChars += name.Length;
         }
 
         return known!;
@@ -64,9 +71,11 @@ internal sealed class PlanIndexes
         Relationships.Clear();
         Slots.Clear();
         Events.Clear();
-        if (Names.Count > MaxKeptNames)
+        if (Names.Count > MaxKeptNames || _nameChars > MaxKeptNameChars)
         {
             Names.Clear();
+            Names.TrimExcess();
+            _nameChars = 0;
         }
 
         _spare = this;

@@ -13,8 +13,13 @@ namespace Depc.Neo4j.Writing;
 /// </summary>
 internal sealed class ConstraintKeeper(Neo4jClient client) : IDisposable
 {
+    // Every team's labels, up to Depc:Limits:MaxLabelsPerTeam each: bounded by characters, past which the labels are
+    // forgotten and their schema ensured again as they come (an "already exists" answer).
+    private const long MaxKnownChars = 4L * 1024 * 1024;
+
     private readonly ConcurrentDictionary<string, bool> _known = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _schema = new(1, 1);
+    private long _knownChars;
 
     public async Task EnsureAsync(TeamName team, IEnumerable<string> labels, CancellationToken cancellationToken)
     {
@@ -80,7 +85,14 @@ internal sealed class ConstraintKeeper(Neo4jClient client) : IDisposable
                 }
             }
 
+            if (_knownChars > MaxKnownChars)
+            {
+                _known.Clear();
+                _knownChars = 0;
+            }
+
             _known.TryAdd(escapedLabel, true);
+            _knownChars += escapedLabel.Length;
         }
         finally
         {
