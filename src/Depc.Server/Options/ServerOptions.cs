@@ -148,9 +148,10 @@ public sealed class ServerOptions : IValidatableObject
             yield return new ValidationResult("Depc:IdempotencyRetention must be at least 24 hours (00:24:00:00 or more)", [nameof(IdempotencyRetention)]);
         }
 
-        if (MinRequestBodyGracePeriod < TimeSpan.FromSeconds(1) || MinRequestBodyGracePeriod > TimeSpan.FromMinutes(10))
+        // Kestrel checks rates once a second: it refuses a grace period of 1 s or less.
+        if (MinRequestBodyGracePeriod <= TimeSpan.FromSeconds(1) || MinRequestBodyGracePeriod > TimeSpan.FromMinutes(10))
         {
-            yield return new ValidationResult("Depc:MinRequestBodyGracePeriod must be between 1 second (00:00:01) and 10 minutes (00:10:00)", [nameof(MinRequestBodyGracePeriod)]);
+            yield return new ValidationResult("Depc:MinRequestBodyGracePeriod must be more than 1 second (00:00:01) and at most 10 minutes (00:10:00)", [nameof(MinRequestBodyGracePeriod)]);
         }
 
         if (RequestHeadersTimeout < TimeSpan.FromSeconds(1) || RequestHeadersTimeout > TimeSpan.FromMinutes(10))
