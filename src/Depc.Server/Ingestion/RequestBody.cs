@@ -57,7 +57,7 @@ internal static class RequestBody
             {
                 StatusCodes.Status413PayloadTooLarge => BodyError.TooLarge(limit),
                 StatusCodes.Status408RequestTimeout => BodyError.TooSlow(options.MinRequestBodyBytesPerSecond, options.MinRequestBodyGracePeriod),
-                _ => BodyError.Invalid(e.Message),
+                _ => new BodyError(e.StatusCode, e.Message),
             });
         }
         catch
