@@ -3,17 +3,29 @@ using System.Buffers;
 namespace Depc.Server.Ingestion;
 
 /// <summary>
-/// A request body in one array rented from <see cref="ArrayPool{T}.Shared"/>, grown as bytes arrive (never to more than
-/// the body-size limit), so an announced <c>Content-Length</c> costs nothing until its bytes are there, and the arrays
-/// of finished requests serve the next ones instead of landing on the large-object heap each time. The messages cut
+/// A request body in one array, grown as bytes arrive (never to more than the body-size limit), so an announced
+/// <c>Content-Length</c> costs nothing until its bytes are there. Arrays up to <see cref="MaxPooledBytes"/> (the usual
+/// bodies) are rented from <see cref="ArrayPool{T}.Shared"/>, so finished requests' arrays serve the next ones; larger
+/// ones are plain arrays left to the garbage collector, because the shared pool keeps an array per size per thread and
+/// a few per core: pooled 16 MiB arrays could stay resident by the hundred megabytes after a burst. The messages cut
 /// from it point into the array: dispose it only once the request's write is done.
 /// </summary>
 internal sealed class PooledBody : IDisposable
 {
+    /// <summary>The largest array taken from and given back to the shared pool.</summary>
+    public const int MaxPooledBytes = 1024 * 1024;
+
+    private readonly long _announced;
     private byte[] _array;
     private int _length;
 
-    public PooledBody(int initialCapacity) => _array = ArrayPool<byte>.Shared.Rent(Math.Max(initialCapacity, 1));
+    /// <param name="initialCapacity">The first array's size.</param>
+    /// <param name="announced">The body's <c>Content-Length</c>, or 0: trusted only once a pooled array's worth has arrived.</param>
+    public PooledBody(int initialCapacity, long announced)
+    {
+        _array = Rent(Math.Max(initialCapacity, 1));
+        _announced = announced;
+    }
 
     public int Length => _length;
 
@@ -25,10 +37,12 @@ internal sealed class PooledBody : IDisposable
         var needed = _length + data.Length;
         if (needed > _array.Length)
         {
-            // Doubling keeps the copies under one body's size in all; the limit keeps the last step from overshooting.
-            var grown = ArrayPool<byte>.Shared.Rent((int)Math.Max(needed, Math.Min(limit, _array.Length * 2L)));
+            // Doubling keeps the copies under one body's size in all; the limit keeps the last step from overshooting. Past
+            // the pooled sizes, a body that has sent a megabyte gets its announced length at once: one more array, not four.
+            var size = needed > MaxPooledBytes && _announced >= needed ? _announced : Math.Max(needed, Math.Min(limit, _array.Length * 2L));
+            var grown = Rent((int)size);
             _array.AsSpan(0, _length).CopyTo(grown);
-            ArrayPool<byte>.Shared.Return(_array);
+            Return(_array);
             _array = grown;
         }
 
@@ -39,11 +53,18 @@ internal sealed class PooledBody : IDisposable
     public void Dispose()
     {
         var array = Interlocked.Exchange(ref _array, []);
-        if (array.Length > 0)
+        Return(array);
+        _length = 0;
+    }
+
+    private static byte[] Rent(int length) =>
+        length <= MaxPooledBytes ? ArrayPool<byte>.Shared.Rent(length) : GC.AllocateUninitializedArray<byte>(length);
+
+    private static void Return(byte[] array)
+    {
+        if (array.Length is > 0 and <= MaxPooledBytes)
         {
             ArrayPool<byte>.Shared.Return(array);
         }
-
-        _length = 0;
     }
 }

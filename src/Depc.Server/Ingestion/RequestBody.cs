@@ -27,7 +27,7 @@ internal static class RequestBody
             feature.MaxRequestBodySize = limit + 1;
         }
 
-        var body = new PooledBody((int)Math.Min(request.ContentLength ?? FirstBufferBytes, Math.Min(limit, FirstBufferBytes)));
+        var body = new PooledBody((int)Math.Min(request.ContentLength ?? FirstBufferBytes, Math.Min(limit, FirstBufferBytes)), request.ContentLength ?? 0);
         try
         {
             var reader = request.BodyReader;

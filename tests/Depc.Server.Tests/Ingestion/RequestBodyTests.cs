@@ -46,31 +46,34 @@ public sealed class RequestBodyTests(KestrelServer server) : IClassFixture<Kestr
         Assert.True(allocated < 1024 * 1024, $"{allocated} bytes allocated for a body of {sent.Length}");
     }
 
-    [Fact]
-    public async Task A_body_larger_than_the_first_buffer_is_read_whole_and_one_over_the_limit_is_413()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_body_larger_than_the_first_buffer_is_read_whole_and_one_over_the_limit_is_413(bool announced)
     {
         var options = new ServerOptions { MaxRequestBytes = 3 * 1024 * 1024 };
         var sent = new byte[options.MaxRequestBytes];
         new Random(12).NextBytes(sent);
 
-        var (body, error) = await ReadAsync(sent, options);
+        var (body, error) = await ReadAsync(sent, options, announced);
         Assert.Null(error);
         using (body)
         {
             Assert.True(sent.AsSpan().SequenceEqual(body!.Memory.Span));
         }
 
-        var (none, tooLarge) = await ReadAsync([.. sent, 0], options);
+        var (none, tooLarge) = await ReadAsync([.. sent, 0], options, announced: false);
         Assert.Null(none);
         Assert.Equal(StatusCodes.Status413PayloadTooLarge, tooLarge!.Status);
         Assert.Contains("Depc:MaxRequestBytes", tooLarge.Detail, StringComparison.Ordinal);
     }
 
-    /// <summary>A body without Content-Length (chunked): nothing announced, so the buffer only grows with what arrives.</summary>
-    private static Task<(PooledBody? Body, BodyError? Error)> ReadAsync(byte[] sent, ServerOptions options)
+    /// <summary>A body with its Content-Length, or without (chunked: the buffer only grows with what arrives).</summary>
+    private static Task<(PooledBody? Body, BodyError? Error)> ReadAsync(byte[] sent, ServerOptions options, bool announced)
     {
         var http = new DefaultHttpContext();
         http.Request.Body = new MemoryStream(sent);
+        http.Request.ContentLength = announced ? sent.Length : null;
         return RequestBody.ReadAsync(http.Request, options, default);
     }
 }
