@@ -36,8 +36,9 @@ public sealed class ServerOptions : IValidatableObject
 
     /// <summary>
     /// How many ingest requests are decoded and written at once (default: the number of cores, at least 2); the
-    /// others wait their turn with only their body in memory. The store has one writer anyway: more in flight only
-    /// adds memory and CPU contention (measured: 32 concurrent batches ingest half as fast as 2).
+    /// others wait their turn with only their body in memory, a freed slot going to the waiting teams in turn (one
+    /// team's queue does not hold another team's request behind it). The store has one writer anyway: more in flight
+    /// only adds memory and CPU contention (measured: 32 concurrent batches ingest half as fast as 2).
     /// </summary>
     [Range(1, 1024)]
     public int MaxConcurrentIngests { get; set; } = Math.Max(2, Environment.ProcessorCount);
