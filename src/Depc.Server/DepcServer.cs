@@ -40,6 +40,9 @@ public static class DepcServer
         app.UseWebPage();
         app.UseAuthentication();
         app.UseAuthorization();
+
+        // After authorization: only a caller allowed to write a team counts against (and waits in) that team's limits.
+        app.UseRateLimiter();
         app.MapOperationsApi();
         app.MapWhoAmIApi();
         app.MapSetupApi();

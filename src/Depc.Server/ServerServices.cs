@@ -70,6 +70,8 @@ internal static class ServerServices
         services.TryAddSingleton<IRejectionSink>(sp => sp.GetRequiredService<RejectionFeed>());
         services.AddHostedService<RejectionFeedWriter>();
         services.TryAddSingleton<HttpIngestion>();
+        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>, KestrelLimits>();
+        services.AddTeamIngestLimits();
 
         var kafka = KafkaPresence.From(configuration);
         services.AddSingleton(kafka);

@@ -22,6 +22,7 @@ internal static class MessagesApi
     {
         team.MapPost("/messages", PostAsync)
             .RequireAuthorization(DepcPolicies.TeamWrite)
+            .WithTeamIngestLimits()
             // The body's types are documented, not matched by routing: a request of another type reaches PostAsync, whose
             // 415 says which types are accepted and how to send one (routing's own 415 has no body).
             .AddOpenApiOperationTransformer((operation, _, _) =>
@@ -37,6 +38,8 @@ internal static class MessagesApi
             .Produces<IngestAnswer>()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status408RequestTimeout)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return team;
@@ -59,6 +62,7 @@ internal static class MessagesApi
             {
                 StatusCodes.Status413PayloadTooLarge => "Request too large",
                 StatusCodes.Status422UnprocessableEntity => "Idempotency-Key reused",
+                StatusCodes.Status408RequestTimeout => "Request body too slow",
                 _ => "Malformed body",
             };
             return Problems.Status(error.Status, title, error.Detail);

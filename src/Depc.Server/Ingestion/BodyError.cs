@@ -4,7 +4,12 @@ namespace Depc.Server.Ingestion;
 internal sealed record BodyError(int Status, string Detail)
 {
     public static BodyError TooLarge(long limit) =>
-        new(StatusCodes.Status413PayloadTooLarge, $"the body is larger than the limit of {limit} bytes; send several requests");
+        new(StatusCodes.Status413PayloadTooLarge, $"the body is larger than the limit of {limit} bytes (setting Depc:MaxRequestBytes); send several requests");
+
+    public static BodyError TooSlow(int bytesPerSecond, TimeSpan grace) => new(
+        StatusCodes.Status408RequestTimeout,
+        $"the body arrived slower than {bytesPerSecond} bytes per second after the first {grace.TotalSeconds:0.#} s " +
+        "(settings Depc:MinRequestBodyBytesPerSecond and Depc:MinRequestBodyGracePeriod); nothing was written");
 
     public static BodyError Invalid(string detail) => new(StatusCodes.Status400BadRequest, detail);
 

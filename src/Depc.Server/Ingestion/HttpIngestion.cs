@@ -26,11 +26,10 @@ internal sealed class HttpIngestion(
     IOptions<ServerOptions> options,
     IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
     TimeProvider time,
-    ILogger<HttpIngestion> logger) : IDisposable
+    ILogger<HttpIngestion> logger)
 {
-    private readonly SemaphoreSlim _gate = new(options.Value.MaxConcurrentIngests);
-
-    public void Dispose() => _gate.Dispose();
+    // Shared fairly between teams: one team's queue of writes cannot keep another team's request waiting behind it.
+    private readonly TeamFairGate _gate = new(options.Value.MaxConcurrentIngests);
 
     public async Task<HttpIngestResult> IngestAsync(TeamName team, HttpRequest request, bool dryRun, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -38,14 +37,16 @@ internal sealed class HttpIngestion(
         using var span = DepcTracing.Source.StartActivity("depc.http.ingest");
         span?.SetTag(DepcTracing.Team, team.Value).SetTag("depc.dry_run", dryRun);
         var limits = options.Value;
-        var (body, readError) = await RequestBody.ReadAsync(request, limits.MaxRequestBytes, cancellationToken).ConfigureAwait(false);
+        var (body, readError) = await RequestBody.ReadAsync(request, limits, cancellationToken).ConfigureAwait(false);
         if (readError is not null)
         {
             span?.SetStatus(ActivityStatusCode.Error, readError.Detail);
             return HttpIngestResult.Refused(readError);
         }
 
-        var bytes = body!;
+        // The messages point into the pooled body: it goes back to the pool only when the write is done.
+        using var pooled = body!;
+        var bytes = pooled.Memory;
         span?.SetTag("depc.request.bytes", bytes.Length);
         var messages = new List<RawMessage>();
         if (MessageSplitter.Split(bytes, arrival.ToUnixTimeSeconds(), limits.MaxMessagesPerRequest, messages) is { } splitError)
@@ -56,7 +57,7 @@ internal sealed class HttpIngestion(
 
         span?.SetTag(DepcTracing.Messages, messages.Count);
 
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.EnterAsync(team.Value, cancellationToken).ConfigureAwait(false);
         WriteOutcome outcome;
         TimeSpan elapsed;
         try
@@ -70,7 +71,7 @@ internal sealed class HttpIngestion(
             var write = new StoreWrite(planned, arrival.ToUnixTimeSeconds())
             {
                 Feed = pipeline.Store.KeepsRejectionFeed ? feedRecording : null,
-                Idempotency = idempotencyKey is null ? null : new IdempotencyClaim(idempotencyKey!, SHA256.HashData(bytes), limits.IdempotencyRetention, Answer),
+                Idempotency = idempotencyKey is null ? null : new IdempotencyClaim(idempotencyKey!, SHA256.HashData(bytes.Span), limits.IdempotencyRetention, Answer),
             };
             var started = Stopwatch.GetTimestamp();
             outcome = await pipeline.WriteAsync(write, cancellationToken).ConfigureAwait(false);
@@ -85,7 +86,7 @@ internal sealed class HttpIngestion(
         {
             Log.IdempotentReplay(logger, team.Value, idempotencyKey!);
             span?.SetTag("depc.idempotent_replay", true);
-            return kept.IsFor(SHA256.HashData(bytes)) ? HttpIngestResult.Replay(kept.Answer) : HttpIngestResult.Refused(BodyError.KeyReused(idempotencyKey!));
+            return kept.IsFor(SHA256.HashData(bytes.Span)) ? HttpIngestResult.Replay(kept.Answer) : HttpIngestResult.Refused(BodyError.KeyReused(idempotencyKey!));
         }
 
         var report = outcome.Report;
@@ -101,7 +102,7 @@ internal sealed class HttpIngestion(
     }
 
     // The answer's JSON, made once: the same text is sent now and kept for a repeat of the request's key.
-    private string Answer(IngestReport report) => JsonSerializer.Serialize(IngestAnswer.Of(report), json.Value.SerializerOptions);
+    private string Answer(IngestReport report) => JsonSerializer.Serialize(IngestAnswer.Of(report, options.Value.MaxListedRejections), json.Value.SerializerOptions);
 
     private async Task RecordRejectionsAsync(TeamName team, IReadOnlyList<MessageRejection> rejections, DateTimeOffset now, int retention)
     {

@@ -1,13 +1,21 @@
-using System.Buffers;
+using Depc.Server.Options;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Depc.Server.Ingestion;
 
-/// <summary>Reads a whole request body into one array, refusing it (413) as soon as it passes the limit.</summary>
+/// <summary>
+/// Reads a request body from Kestrel's pipe into a <see cref="PooledBody"/>, refusing it (413) before reading when its
+/// <c>Content-Length</c> announces more than the limit, and as soon as the bytes read pass it otherwise. Nothing is sized
+/// from the announced length beyond a first small buffer: a client announcing 16 MiB and sending 10 bytes costs 10 bytes.
+/// </summary>
 internal static class RequestBody
 {
-    public static async Task<(byte[]? Body, BodyError? Error)> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    /// <summary>The first buffer's size at most: most bodies fit, a larger one grows by doubling as its bytes arrive.</summary>
+    private const int FirstBufferBytes = 256 * 1024;
+
+    public static async Task<(PooledBody? Body, BodyError? Error)> ReadAsync(HttpRequest request, ServerOptions options, CancellationToken cancellationToken)
     {
+        var limit = options.MaxRequestBytes;
         if (request.ContentLength > limit)
         {
             return (null, BodyError.TooLarge(limit));
@@ -19,42 +27,43 @@ internal static class RequestBody
             feature.MaxRequestBodySize = limit + 1;
         }
 
-        var body = new byte[request.ContentLength is { } known ? (int)known : Math.Min(limit + 1, 64 * 1024)];
-        var length = 0;
-        var chunk = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        var body = new PooledBody((int)Math.Min(request.ContentLength ?? FirstBufferBytes, Math.Min(limit, FirstBufferBytes)), request.ContentLength ?? 0);
         try
         {
-            int n;
-            while ((n = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            var reader = request.BodyReader;
+            while (true)
             {
-                if (length + (long)n > limit)
+                var read = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                var data = read.Buffer;
+                if (body.Length + data.Length > limit)
                 {
+                    reader.AdvanceTo(data.End);
+                    body.Dispose();
                     return (null, BodyError.TooLarge(limit));
                 }
 
-                if (length + n > body.Length)
+                body.Append(data, limit);
+                reader.AdvanceTo(data.End);
+                if (read.IsCompleted)
                 {
-                    Array.Resize(ref body, (int)Math.Min(limit, Math.Max(body.Length * 2L, length + n)));
+                    return (body, null);
                 }
-
-                chunk.AsSpan(0, n).CopyTo(body.AsSpan(length));
-                length += n;
             }
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (BadHttpRequestException e)
         {
-            return (null, BodyError.TooLarge(limit));
+            body.Dispose();
+            return (null, e.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => BodyError.TooLarge(limit),
+                StatusCodes.Status408RequestTimeout => BodyError.TooSlow(options.MinRequestBodyBytesPerSecond, options.MinRequestBodyGracePeriod),
+                _ => new BodyError(e.StatusCode, e.Message),
+            });
         }
-        finally
+        catch
         {
-            ArrayPool<byte>.Shared.Return(chunk);
+            body.Dispose();
+            throw;
         }
-
-        if (length != body.Length)
-        {
-            Array.Resize(ref body, length);
-        }
-
-        return (body, null);
     }
 }

@@ -36,11 +36,66 @@ public sealed class ServerOptions : IValidatableObject
 
     /// <summary>
     /// How many ingest requests are decoded and written at once (default: the number of cores, at least 2); the
-    /// others wait their turn with only their body in memory. The store has one writer anyway: more in flight only
-    /// adds memory and CPU contention (measured: 32 concurrent batches ingest half as fast as 2).
+    /// others wait their turn with only their body in memory, a freed slot going to the waiting teams in turn (one
+    /// team's queue does not hold another team's request behind it). The store has one writer anyway: more in flight
+    /// only adds memory and CPU contention (measured: 32 concurrent batches ingest half as fast as 2).
     /// </summary>
     [Range(1, 1024)]
     public int MaxConcurrentIngests { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>
+    /// How many rejections the answer to <c>POST …/messages</c> lists (default 100); the counts stay exact and
+    /// <c>rejections_not_listed</c> says how many more there were (the team's feed has them).
+    /// </summary>
+    [Range(0, 100_000)]
+    public int MaxListedRejections { get; set; } = 100;
+
+    /// <summary>
+    /// The slowest a request body may arrive, in bytes per second, once <see cref="MinRequestBodyGracePeriod"/> has passed
+    /// (default 240, Kestrel's own): a client that stalls or trickles its body is answered 408 and its connection closed,
+    /// instead of holding a connection, a team's ingest slot and a buffer for as long as it likes.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int MinRequestBodyBytesPerSecond { get; set; } = 240;
+
+    /// <summary>How long a request body may arrive at any pace before <see cref="MinRequestBodyBytesPerSecond"/> applies (default 5 s).</summary>
+    public TimeSpan MinRequestBodyGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The slowest a client may read an answer, in bytes per second, after a grace of 5 s (default 240, Kestrel's own):
+    /// a client that stops reading a streamed answer has its connection closed.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int MinResponseBytesPerSecond { get; set; } = 240;
+
+    /// <summary>How long a client may take to send a request's headers (default 30 s, Kestrel's own); then the connection is closed.</summary>
+    public TimeSpan RequestHeadersTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How many ingest requests one team may have in progress at once, from reading its body to its answer (default 4);
+    /// more wait (see <see cref="TeamIngestQueueLimit"/>). Bounds the bodies a team holds in memory to this many times
+    /// <see cref="MaxRequestBytes"/>, whatever it sends.
+    /// </summary>
+    [Range(1, 1024)]
+    public int TeamMaxConcurrentIngests { get; set; } = 4;
+
+    /// <summary>
+    /// How many more ingest requests of one team may wait, body unread, for one of its <see cref="TeamMaxConcurrentIngests"/>
+    /// (default 64, oldest first); beyond that it is answered 429 with <c>Retry-After</c>.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int TeamIngestQueueLimit { get; set; } = 64;
+
+    /// <summary>
+    /// How many ingest requests per second one team may send on average (default 200, a token bucket refilled every
+    /// second); beyond it and its <see cref="TeamIngestBurst"/>, 429 with <c>Retry-After</c>.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int TeamIngestRequestsPerSecond { get; set; } = 200;
+
+    /// <summary>How many ingest requests one team may send at once above its rate (the token bucket's size; default 400).</summary>
+    [Range(1, 1_000_000)]
+    public int TeamIngestBurst { get; set; } = 400;
 
     /// <summary>How long an <c>Idempotency-Key</c> and its answer are kept (default and least 24 hours, SPEC §5).</summary>
     public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
@@ -92,6 +147,17 @@ public sealed class ServerOptions : IValidatableObject
         if (IdempotencyRetention < TimeSpan.FromHours(24))
         {
             yield return new ValidationResult("Depc:IdempotencyRetention must be at least 24 hours (00:24:00:00 or more)", [nameof(IdempotencyRetention)]);
+        }
+
+        // Kestrel checks rates once a second: it refuses a grace period of 1 s or less.
+        if (MinRequestBodyGracePeriod <= TimeSpan.FromSeconds(1) || MinRequestBodyGracePeriod > TimeSpan.FromMinutes(10))
+        {
+            yield return new ValidationResult("Depc:MinRequestBodyGracePeriod must be more than 1 second (00:00:01) and at most 10 minutes (00:10:00)", [nameof(MinRequestBodyGracePeriod)]);
+        }
+
+        if (RequestHeadersTimeout < TimeSpan.FromSeconds(1) || RequestHeadersTimeout > TimeSpan.FromMinutes(10))
+        {
+            yield return new ValidationResult("Depc:RequestHeadersTimeout must be between 1 second (00:00:01) and 10 minutes (00:10:00)", [nameof(RequestHeadersTimeout)]);
         }
 
         if (TokenCacheDuration < TimeSpan.Zero || TokenCacheDuration > MaxTokenCacheDuration)

@@ -29,6 +29,48 @@ public sealed class MessagesApiTests(DepcAppFactory app) : IClassFixture<DepcApp
     }
 
     [Fact]
+    public async Task The_answer_lists_at_most_the_first_100_rejections_and_keeps_the_exact_counts()
+    {
+        var (team, token) = await app.CreateTeamAsync();
+        var body = new StringBuilder(Good).Append('\n');
+        for (var i = 0; i < 150; i++)
+        {
+            body.Append("""{"source":{"label":"server","name":"s""").Append(i).Append("\"}}\n");
+        }
+
+        foreach (var dryRun in new[] { "true", "false" })
+        {
+            using var client = app.ClientWith(token);
+            using var content = new StringContent(body.ToString(), Encoding.UTF8, "application/x-ndjson");
+            var answer = (await Json.ReadAsync(await client.PostAsync($"/v1/teams/{team}/messages?dryRun={dryRun}", content)))!;
+
+            Assert.Equal(151, answer["received"]!.GetValue<long>());
+            Assert.Equal(1, answer["accepted"]!.GetValue<long>());
+            Assert.Equal(150, answer["rejected"]!.GetValue<long>());
+            var listed = answer["rejections"]!.AsArray();
+            Assert.Equal(100, listed.Count);
+            Assert.Equal("line 2", listed[0]!["origin"]!.GetValue<string>());
+            Assert.Equal("line 101", listed[99]!["origin"]!.GetValue<string>());
+            Assert.Equal(50, answer["rejections_not_listed"]!.GetValue<long>());
+        }
+
+        // Every rejection still reaches the feed.
+        using var reader = app.ClientWith(token);
+        var feed = (await reader.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>($"/v1/teams/{team}/rejections?limit=5000"))!;
+        Assert.Equal(150, feed.Count);
+    }
+
+    [Fact]
+    public async Task A_short_answer_says_no_rejection_was_left_out()
+    {
+        var (team, token) = await app.CreateTeamAsync();
+        var answer = await app.PostMessagesAsync(team, token, $"{Good}\n{BadLabel}\n");
+
+        Assert.Single(answer["rejections"]!.AsArray());
+        Assert.Equal(0, answer["rejections_not_listed"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task A_json_array_follows_the_same_rules_item_by_item()
     {
         var (team, token) = await app.CreateTeamAsync();

@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Builder;
 
 namespace Depc.Server.Tests.Support;
 
-/// <summary>The real thing: <see cref="DepcServer.Build"/> on a Kestrel socket at 127.0.0.1 (a free port), on a temp SQLite file.</summary>
-public sealed class KestrelServer : IAsyncLifetime
+/// <summary>
+/// The real thing: <see cref="DepcServer.Build"/> on a Kestrel socket at 127.0.0.1 (a free port), on a temp SQLite file;
+/// a subclass adds its own settings.
+/// </summary>
+public class KestrelServer : IAsyncLifetime
 {
     public const long MaxRequestBytes = 256 * 1024;
 
@@ -15,6 +18,9 @@ public sealed class KestrelServer : IAsyncLifetime
     public string DatabasePath { get; } = TempDatabase.NewPath();
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>More command-line settings, after the ones above.</summary>
+    protected virtual IEnumerable<string> Settings => [];
 
     public async Task InitializeAsync()
     {
@@ -25,6 +31,7 @@ public sealed class KestrelServer : IAsyncLifetime
             "--Depc:AdminToken", DepcAppFactory.AdminToken,
             "--Depc:MaxRequestBytes", MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--environment", "Production",
+            .. Settings,
         ]);
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.First());
