@@ -161,11 +161,10 @@ internal sealed partial class ConsumeThread : IDisposable
 
     private void CutDue()
     {
-        var waiting = _waiting.Count;
         _oldestStart = null;
         foreach (var buffer in _positions.All)
         {
-            if (_flow.IsDue(buffer.Count, buffer.StartedAt, waiting))
+            if (buffer.Count > 0 && _flow.IsDue(buffer.Count, buffer.StartedAt, buffer.State.Team is { } team ? _waiting.CountOf(team) : 0))
             {
                 Enqueue(buffer.Cut());
             }

@@ -39,10 +39,12 @@ internal sealed class FlowControl
     public bool IsFull(int messages, long bytes) => messages >= _maxMessages || bytes >= _maxBytes;
 
     /// <summary>
-    /// Due: its first message (at <paramref name="startedAt"/>) waited long enough and the writer has nothing queued. While
-    /// batches still wait for the writer a batch may as well keep growing: fewer, larger transactions.
+    /// Due: its first message (at <paramref name="startedAt"/>) waited long enough and no batch of its own team is queued
+    /// (<paramref name="teamWaiting"/>). While its team's batches still wait for the writer a batch may as well keep
+    /// growing: fewer, larger transactions. Another team's queue does not hold it back: a team with a large backlog
+    /// keeps the queue busy all along, and a quiet team's few messages would otherwise wait for the whole backlog.
     /// </summary>
-    public bool IsDue(int messages, long startedAt, int waiting) => messages > 0 && waiting == 0 && _time.GetElapsedTime(startedAt) >= _maxDelay;
+    public bool IsDue(int messages, long startedAt, int teamWaiting) => messages > 0 && teamWaiting == 0 && _time.GetElapsedTime(startedAt) >= _maxDelay;
 
     /// <summary>How long the next poll may block: until the oldest uncut batch is due, at most the idle poll.</summary>
     public TimeSpan PollTimeout(long? oldestStart, int waiting)
