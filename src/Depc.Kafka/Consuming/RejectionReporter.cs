@@ -7,12 +7,13 @@ namespace Depc.Kafka.Consuming;
 /// <summary>
 /// Makes every rejection of a written batch visible: a structured log line (team, topic, partition, offset, reason),
 /// the team's feed through the <see cref="IRejectionSink"/> when the store did not record it in the write's own
-/// transaction, and, when enabled, the dead-letter topic.
+/// transaction, and, when enabled, the dead-letter topic. Never waits: the feed's and the dead letters' queues are
+/// bounded by bytes and drop (counted) what does not fit, so a batch full of rejections costs bounded memory.
 /// </summary>
 internal sealed class RejectionReporter(IRejectionSink sink, DeadLetterPublisher? deadLetters, TimeProvider time, ILogger logger)
 {
     /// <summary>Reports the rejections of one store write made of <paramref name="batches"/> (one team, any partitions).</summary>
-    public async Task ReportAsync(IReadOnlyList<PendingBatch> batches, IReadOnlyList<MessageRejection> rejections, bool recordedByStore, CancellationToken cancellationToken)
+    public void Report(IReadOnlyList<PendingBatch> batches, IReadOnlyList<MessageRejection> rejections, bool recordedByStore)
     {
         if (rejections.Count == 0)
         {
@@ -52,7 +53,7 @@ internal sealed class RejectionReporter(IRejectionSink sink, DeadLetterPublisher
 
         if (deadLetters is not null && letters is { Count: > 0 })
         {
-            await deadLetters.PublishAsync(letters, cancellationToken).ConfigureAwait(false);
+            deadLetters.Publish(letters);
         }
     }
 
