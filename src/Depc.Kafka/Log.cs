@@ -94,4 +94,10 @@ internal static partial class Log
 
     [LoggerMessage(3027, LogLevel.Warning, "Dropped {Count} rejected messages of team {Team} instead of dead-lettering them: {HeldBytes} bytes of dead letters wait for the broker (Depc:Kafka:DeadLetterQueueBytes)")]
     public static partial void DeadLettersDropped(ILogger logger, string team, int count, long heldBytes);
+
+    [LoggerMessage(3028, LogLevel.Debug, "Team {Team} paused: {TeamPending} of the {Pending} batches waiting for the store are its own, other teams go first")]
+    public static partial void TeamPaused(ILogger logger, string team, int teamPending, int pending);
+
+    [LoggerMessage(3029, LogLevel.Debug, "Team {Team} resumed")]
+    public static partial void TeamResumed(ILogger logger, string team);
 }

@@ -183,7 +183,7 @@ internal sealed partial class ConsumeThread : IDisposable
         }
 
         _waiting.Add(batch);
-        if (_paused || !_flow.IsFull(_waiting.Count) || _waiting.WaitBelow(_flow.MaxWaiting, FlowControl.BlockBeforePause, _hardStop))
+        if (_paused || !_flow.IsFull(_waiting.Count) || PauseIfDominant(batch.Team) || _waiting.WaitBelow(_flow.MaxWaiting, FlowControl.BlockBeforePause, _hardStop))
         {
             return;
         }
@@ -198,10 +198,12 @@ internal sealed partial class ConsumeThread : IDisposable
 
     private void ResumeIfDrained(IConsumer<Ignore, byte[]> consumer)
     {
+        ResumeTeamsDrained(consumer);
         if (_paused && _flow.ShouldResume(_waiting.Count))
         {
             consumer.Resume(consumer.Assignment);
             _paused = false;
+            _pausedTeams.Clear();
             Log.Resumed(_logger);
         }
     }

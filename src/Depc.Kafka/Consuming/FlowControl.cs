@@ -70,4 +70,17 @@ internal sealed class FlowControl
     public bool IsFull(int waiting) => waiting >= _maxWaiting;
 
     public bool ShouldResume(int waiting) => waiting <= _maxWaiting / 2;
+
+    /// <summary>
+    /// With the queue full: pause one team's partitions when it holds half of the waiting batches and other teams have
+    /// partitions assigned (their messages may be fetched behind its backlog).
+    /// </summary>
+    public bool ShouldPauseTeam(int teamWaiting, bool othersAssigned) => othersAssigned && teamWaiting * 2 >= _maxWaiting;
+
+    /// <summary>
+    /// A paused team resumes once none of its batches waits: the writer takes them all at once into its next write, so
+    /// the team still has a write or two in hand while its partitions are fetched again, and the pause lasts long
+    /// enough for the other teams' messages to be fetched and cut.
+    /// </summary>
+    public static bool ShouldResumeTeam(int teamWaiting) => teamWaiting == 0;
 }

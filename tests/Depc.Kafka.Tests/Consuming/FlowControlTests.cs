@@ -59,6 +59,20 @@ public sealed class FlowControlTests
     }
 
     [Fact]
+    public void A_team_holding_half_of_a_full_queue_is_paused_only_when_other_teams_are_assigned_and_resumes_once_none_of_its_batches_waits()
+    {
+        var flow = Flow(maxWaiting: 8);
+
+        Assert.False(flow.ShouldPauseTeam(3, othersAssigned: true));
+        Assert.True(flow.ShouldPauseTeam(4, othersAssigned: true));
+        Assert.True(flow.ShouldPauseTeam(8, othersAssigned: true));
+        // Consuming alone, a team is held back by the whole queue's flow control only.
+        Assert.False(flow.ShouldPauseTeam(8, othersAssigned: false));
+        Assert.False(FlowControl.ShouldResumeTeam(1));
+        Assert.True(FlowControl.ShouldResumeTeam(0));
+    }
+
+    [Fact]
     public void Rejects_limits_that_would_never_cut_or_never_resume()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new FlowControl(0, 1, TimeSpan.FromSeconds(1), 1, _time));

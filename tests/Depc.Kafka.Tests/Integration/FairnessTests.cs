@@ -29,6 +29,7 @@ public sealed class FairnessTests(MockClusterFixture kafka, ITestOutputHelper ou
 
         // The quiet team sends only once the backlog is being written: its messages are read behind what was fetched of it.
         await Eventually.TrueAsync(() => Task.FromResult(host.Counts(busy).Received > 0), TimeSpan.FromSeconds(60), "the backlog being written");
+        var busyWhenQuietSent = host.Counts(busy).Received;
         await KafkaTestClient.ProduceAsync(kafka.BootstrapServers, quiet.Topic, Enumerable.Range(0, 3).Select(i => ((string?)null, TestBatches.Node("b" + i))));
         long busyWhenQuietDone = -1;
         await Eventually.TrueAsync(
@@ -42,11 +43,15 @@ public sealed class FairnessTests(MockClusterFixture kafka, ITestOutputHelper ou
             },
             TimeSpan.FromSeconds(120),
             "the quiet team's messages written");
-        output.WriteLine($"the quiet team was written when {busyWhenQuietDone:N0} of the {Backlog:N0} backlog messages were");
+        output.WriteLine($"the quiet team sent when {busyWhenQuietSent:N0} of the {Backlog:N0} backlog messages were written, written when {busyWhenQuietDone:N0} were");
 
-        Assert.True(busyWhenQuietDone < Backlog, $"the quiet team waited for the whole backlog ({busyWhenQuietDone})");
+        // Behind it: at most what was cut and fetched of the backlog before the busy team's partitions paused (the
+        // waiting batches, librdkafka's prefetch until the pause), far from the whole backlog (before issue 12: ~197,000).
+        Assert.True(busyWhenQuietDone - busyWhenQuietSent < Backlog / 2, $"the quiet team waited for {busyWhenQuietDone - busyWhenQuietSent:N0} backlog messages");
         Assert.Equal(["b0", "b1", "b2"], (await store.GetNodeNamesAsync(quiet, "Server", new(), default)).Order(StringComparer.Ordinal));
+        // Pausing and resuming the busy team lost and repeated nothing.
         await Eventually.TrueAsync(() => Task.FromResult(host.Counts(busy).Received == Backlog), TimeSpan.FromSeconds(120), "the whole backlog");
+        Assert.Equal(Backlog, host.Counts(busy).Accepted);
         await host.StopAsync();
     }
 
