@@ -25,6 +25,9 @@ internal sealed partial class ConsumeThread : IDisposable
     private readonly CancellationToken _hardStop;
     private IConsumer<Ignore, byte[]>? _consumer;
     private bool _paused;
+
+    // Reused by each CutDue pass (consume thread only).
+    private readonly Dictionary<Core.Naming.TeamName, int> _teamWaiting = [];
     private long _lastPoll;
     private long _lastDueCheck;
     private long _lastLagUpdate;
@@ -162,9 +165,10 @@ internal sealed partial class ConsumeThread : IDisposable
     private void CutDue()
     {
         _oldestStart = null;
+        _teamWaiting.Clear();
         foreach (var buffer in _positions.All)
         {
-            if (buffer.Count > 0 && _flow.IsDue(buffer.Count, buffer.StartedAt, buffer.State.Team is { } team ? _waiting.CountOf(team) : 0))
+            if (buffer.Count > 0 && _flow.IsDue(buffer.Count, buffer.StartedAt, TeamWaiting(buffer.State.Team)))
             {
                 Enqueue(buffer.Cut());
             }
@@ -173,6 +177,24 @@ internal sealed partial class ConsumeThread : IDisposable
                 _oldestStart = buffer.StartedAt;
             }
         }
+    }
+
+    // A team's waiting batches as the pass of CutDue began: the due buffers of all its partitions are cut in that one
+    // pass (and merged into one write), not only the first, whose cut would otherwise hold the others back.
+    private int TeamWaiting(Core.Naming.TeamName? team)
+    {
+        if (team is not { } t)
+        {
+            return 0;
+        }
+
+        if (!_teamWaiting.TryGetValue(t, out var count))
+        {
+            count = _waiting.CountOf(t);
+            _teamWaiting.Add(t, count);
+        }
+
+        return count;
     }
 
     private void Enqueue(PendingBatch? batch)
