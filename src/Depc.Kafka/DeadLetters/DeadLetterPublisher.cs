@@ -27,6 +27,7 @@ internal sealed class DeadLetterPublisher : IDisposable
     private readonly DepcMetrics _metrics;
     private readonly ReportBudget _budget;
     private readonly Lazy<IProducer<Null, byte[]>> _producer;
+    private long _refusedQueueFull;
 
     public DeadLetterPublisher(KafkaOptions options, DepcMetrics metrics, ILogger logger)
     {
@@ -42,7 +43,7 @@ internal sealed class DeadLetterPublisher : IDisposable
     public long Held => _budget.Held;
 
     /// <summary>Letters dropped because the queue was full.</summary>
-    public long Dropped => _budget.Dropped;
+    public long Dropped => _budget.Dropped + Interlocked.Read(ref _refusedQueueFull);
 
     public static string TopicOf(string team) => Core.Naming.TeamName.TopicPrefix + team + DeadLetterHeaders.TopicSuffix;
 
@@ -71,9 +72,16 @@ internal sealed class DeadLetterPublisher : IDisposable
                     }
                 });
             }
+            catch (ProduceException<Null, byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+            {
+                // librdkafka's own count of queued messages (queue.buffering.max.messages) is full: dropped like over budget.
+                _budget.Release(size);
+                Interlocked.Increment(ref _refusedQueueFull);
+                dropped++;
+            }
             catch (Exception e) when (e is ProduceException<Null, byte[]> or KafkaException)
             {
-                // Refused at once (the producer's own queue full, a message too large): never reaches the delivery handler.
+                // Refused at once (a message too large, a producer in error): never reaches the delivery handler.
                 _budget.Release(size);
                 Log.DeadLetterFailed(_logger, e, letter.Team.Value, topic);
             }
