@@ -11,7 +11,7 @@ namespace Depc.Kafka.Tests.DeadLetters;
 
 public sealed class DeadLetterPublisherTests : IDisposable
 {
-    private static readonly TeamName Team = TeamName.Parse("acme");
+    private static readonly TeamName Team = TeamName.Parse("acme" + Guid.NewGuid().ToString("N")[..8]);
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().AddSingleton<IConsumerLagSource, ConsumerLagTracker>().AddSingleton<DepcMetrics>().BuildServiceProvider();
     private readonly DroppedReports _dropped = new();
 
@@ -34,7 +34,7 @@ public sealed class DeadLetterPublisherTests : IDisposable
         Assert.True(publisher.Held <= options.DeadLetterQueueBytes, $"{publisher.Held} bytes held");
         Assert.True(publisher.Held > 2L * DeadLetterHeaders.MaxPayloadBytes, $"{publisher.Held} bytes held");
         Assert.Equal(8 + 50_000 - ((publisher.Held - (2 * DeadLetterPublisher.SizeOf(large[0]))) / DeadLetterPublisher.SizeOf(small[0])), publisher.Dropped);
-        Assert.Equal(publisher.Dropped, _dropped.Of(DepcMetrics.DeadLetterQueue));
+        Assert.Equal(publisher.Dropped, _dropped.Of(Team.Value, DepcMetrics.DeadLetterQueue));
         Assert.True(elapsed < TimeSpan.FromSeconds(5), $"publishing took {elapsed}");
     }
 

@@ -3,11 +3,11 @@ using Depc.Kafka.Telemetry;
 
 namespace Depc.Kafka.Tests.Support;
 
-/// <summary>Sums <c>depc.rejections.dropped</c> as an exporter would see it, by queue tag.</summary>
+/// <summary>Sums <c>depc.rejections.dropped</c> as an exporter would see it, by team and queue tags.</summary>
 internal sealed class DroppedReports : IDisposable
 {
     private readonly MeterListener _listener = new();
-    private readonly Dictionary<string, long> _byQueue = [];
+    private readonly Dictionary<(string Team, string Queue), long> _counts = [];
     private readonly Lock _lock = new();
 
     public DroppedReports()
@@ -21,25 +21,30 @@ internal sealed class DroppedReports : IDisposable
         };
         _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
         {
+            string? team = null, queue = null;
             foreach (var tag in tags)
             {
-                if (tag.Key == "queue" && tag.Value is string queue)
+                (team, queue) = tag.Key switch
                 {
-                    lock (_lock)
-                    {
-                        _byQueue[queue] = _byQueue.GetValueOrDefault(queue) + value;
-                    }
-                }
+                    "team" => (tag.Value as string, queue),
+                    "queue" => (team, tag.Value as string),
+                    _ => (team, queue),
+                };
+            }
+
+            lock (_lock)
+            {
+                _counts[(team ?? "", queue ?? "")] = _counts.GetValueOrDefault((team ?? "", queue ?? "")) + value;
             }
         });
         _listener.Start();
     }
 
-    public long Of(string queue)
+    public long Of(string team, string queue)
     {
         lock (_lock)
         {
-            return _byQueue.GetValueOrDefault(queue);
+            return _counts.GetValueOrDefault((team, queue));
         }
     }
 
