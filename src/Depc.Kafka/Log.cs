@@ -100,4 +100,7 @@ internal static partial class Log
 
     [LoggerMessage(3029, LogLevel.Debug, "Team {Team} resumed")]
     public static partial void TeamResumed(ILogger logger, string team);
+
+    [LoggerMessage(3030, LogLevel.Warning, "{NotLogged} more of the {Count} rejections of one write of team {Team} are not logged one by one (see the team's rejection feed, counts and dead letters)")]
+    public static partial void RejectionsNotLogged(ILogger logger, string team, int notLogged, int count);
 }

@@ -12,6 +12,13 @@ namespace Depc.Kafka.Consuming;
 /// </summary>
 internal sealed class RejectionReporter(IRejectionSink sink, DeadLetterPublisher? deadLetters, TimeProvider time, ILogger logger)
 {
+    /// <summary>
+    /// Rejections of one write logged one by one at most: a flood of rejected messages must not become a flood of log
+    /// lines (the console logger waits when its queue is full, which would hold the writer back). The rest are summed
+    /// up in one line; each is still in the feed, the counts and, when enabled, the dead letters.
+    /// </summary>
+    public const int MaxLoggedPerWrite = 20;
+
     /// <summary>Reports the rejections of one store write made of <paramref name="batches"/> (one team, any partitions).</summary>
     public void Report(IReadOnlyList<PendingBatch> batches, IReadOnlyList<MessageRejection> rejections, bool recordedByStore)
     {
@@ -23,10 +30,15 @@ internal sealed class RejectionReporter(IRejectionSink sink, DeadLetterPublisher
         var team = batches[0].Team;
         var at = time.GetUtcNow();
         var letters = deadLetters is null ? null : new List<DeadLetter>(rejections.Count);
-        foreach (var rejection in rejections)
+        for (var i = 0; i < rejections.Count; i++)
         {
+            var rejection = rejections[i];
             var origin = rejection.Origin;
-            Log.MessageRejected(logger, team.Value, origin.Name ?? "", origin.Partition, origin.Position, rejection.Reason);
+            if (i < MaxLoggedPerWrite)
+            {
+                Log.MessageRejected(logger, team.Value, origin.Name ?? "", origin.Partition, origin.Position, rejection.Reason);
+            }
+
             if (logger.IsEnabled(LogLevel.Debug))
             {
                 Log.RejectedPayload(logger, team.Value, origin.ToString(), rejection.Payload);
@@ -49,6 +61,11 @@ internal sealed class RejectionReporter(IRejectionSink sink, DeadLetterPublisher
             {
                 letters.Add(new DeadLetter(team, raw.Payload, origin.Name!, origin.Partition, origin.Position, rejection.Reason));
             }
+        }
+
+        if (rejections.Count > MaxLoggedPerWrite)
+        {
+            Log.RejectionsNotLogged(logger, team.Value, rejections.Count - MaxLoggedPerWrite, rejections.Count);
         }
 
         if (deadLetters is not null && letters is { Count: > 0 })
