@@ -88,4 +88,19 @@ internal static partial class Log
 
     [LoggerMessage(3104, LogLevel.Warning, "A write for team {Team} was fenced: another writer (an instance that had the partition before, or one that lost it) applied up to {Positions}; those messages were left out")]
     public static partial void WriteFenced(ILogger logger, string team, string positions);
+
+    [LoggerMessage(3026, LogLevel.Warning, "Could not deliver a rejected message of team {Team} to {DeadLetterTopic}: {Reason}")]
+    public static partial void DeadLetterUndelivered(ILogger logger, string team, string deadLetterTopic, string reason);
+
+    [LoggerMessage(3027, LogLevel.Warning, "Dropped {Count} rejected messages of team {Team} instead of dead-lettering them: {HeldBytes} bytes of dead letters wait for the broker (Depc:Kafka:DeadLetterQueueBytes)")]
+    public static partial void DeadLettersDropped(ILogger logger, string team, int count, long heldBytes);
+
+    [LoggerMessage(3028, LogLevel.Debug, "Team {Team} paused: {TeamPending} of the {Pending} batches waiting for the store are its own, other teams go first")]
+    public static partial void TeamPaused(ILogger logger, string team, int teamPending, int pending);
+
+    [LoggerMessage(3029, LogLevel.Debug, "Team {Team} resumed")]
+    public static partial void TeamResumed(ILogger logger, string team);
+
+    [LoggerMessage(3030, LogLevel.Warning, "{NotLogged} more of the {Count} rejections of one write of team {Team} are not logged one by one (see the team's rejection feed, counts and dead letters)")]
+    public static partial void RejectionsNotLogged(ILogger logger, string team, int notLogged, int count);
 }

@@ -66,6 +66,7 @@ internal static class ServerServices
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<StoreHealth>(),
                 new HttpStoreRetryLog(sp.GetRequiredService<ILogger<HttpIngestion>>()))));
+        services.AddOptions<RejectionFeedOptions>().Bind(configuration.GetSection(RejectionFeedOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<RejectionFeed>();
         services.TryAddSingleton<IRejectionSink>(sp => sp.GetRequiredService<RejectionFeed>());
         services.AddHostedService<RejectionFeedWriter>();

@@ -123,6 +123,13 @@ public sealed class KafkaOptions
     /// <summary>Forward rejected messages to <c>depc.&lt;team&gt;.rejected</c>. Default off.</summary>
     public bool DeadLetters { get; set; }
 
+    /// <summary>
+    /// Bytes of dead letters handed to the producer and not yet delivered (payloads as cut, reasons, headers); letters
+    /// beyond are dropped and counted (<c>depc.rejections.dropped</c>), so a flood of rejections or an unreachable broker
+    /// neither grows memory nor holds ingestion back. Default 64 MiB.
+    /// </summary>
+    public long DeadLetterQueueBytes { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>Extra librdkafka properties (e.g. <c>ssl.certificate.location</c>), applied last.</summary>
     public Dictionary<string, string> Client { get; } = new(StringComparer.Ordinal);
 

@@ -38,6 +38,10 @@ internal sealed class KafkaOptionsValidator : IValidateOptions<KafkaOptions>
         Positive(errors, options.MaxBatchDelay, nameof(options.MaxBatchDelay));
         Positive(errors, options.CommitInterval, nameof(options.CommitInterval));
         Positive(errors, options.TopicRefreshInterval, nameof(options.TopicRefreshInterval));
+        if (options.DeadLetterQueueBytes < DeadLetters.DeadLetterHeaders.MaxPayloadBytes * 2L)
+        {
+            errors.Add($"Depc:Kafka:DeadLetterQueueBytes must be at least {DeadLetters.DeadLetterHeaders.MaxPayloadBytes * 2L} (two letters of the largest payload)");
+        }
         Positive(errors, options.HeartbeatInterval, nameof(options.HeartbeatInterval));
         Positive(errors, options.RetryBaseDelay, nameof(options.RetryBaseDelay));
         Positive(errors, options.RevocationTimeout, nameof(options.RevocationTimeout));

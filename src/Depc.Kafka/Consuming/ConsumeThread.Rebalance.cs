@@ -16,6 +16,7 @@ internal sealed partial class ConsumeThread
     {
         // A fresh assignment starts unpaused; a backlog left over pauses it again on the next enqueue.
         _paused = false;
+        _pausedTeams.Clear();
         return _positions.Assign(partitions);
     }
 

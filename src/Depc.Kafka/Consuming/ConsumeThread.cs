@@ -25,6 +25,9 @@ internal sealed partial class ConsumeThread : IDisposable
     private readonly CancellationToken _hardStop;
     private IConsumer<Ignore, byte[]>? _consumer;
     private bool _paused;
+
+    // Reused by each CutDue pass (consume thread only).
+    private readonly Dictionary<Core.Naming.TeamName, int> _teamWaiting = [];
     private long _lastPoll;
     private long _lastDueCheck;
     private long _lastLagUpdate;
@@ -161,11 +164,11 @@ internal sealed partial class ConsumeThread : IDisposable
 
     private void CutDue()
     {
-        var waiting = _waiting.Count;
         _oldestStart = null;
+        _teamWaiting.Clear();
         foreach (var buffer in _positions.All)
         {
-            if (_flow.IsDue(buffer.Count, buffer.StartedAt, waiting))
+            if (buffer.Count > 0 && _flow.IsDue(buffer.Count, buffer.StartedAt, TeamWaiting(buffer.State.Team)))
             {
                 Enqueue(buffer.Cut());
             }
@@ -176,6 +179,24 @@ internal sealed partial class ConsumeThread : IDisposable
         }
     }
 
+    // A team's waiting batches as the pass of CutDue began: the due buffers of all its partitions are cut in that one
+    // pass (and merged into one write), not only the first, whose cut would otherwise hold the others back.
+    private int TeamWaiting(Core.Naming.TeamName? team)
+    {
+        if (team is not { } t)
+        {
+            return 0;
+        }
+
+        if (!_teamWaiting.TryGetValue(t, out var count))
+        {
+            count = _waiting.CountOf(t);
+            _teamWaiting.Add(t, count);
+        }
+
+        return count;
+    }
+
     private void Enqueue(PendingBatch? batch)
     {
         if (batch is null)
@@ -184,7 +205,7 @@ internal sealed partial class ConsumeThread : IDisposable
         }
 
         _waiting.Add(batch);
-        if (_paused || !_flow.IsFull(_waiting.Count) || _waiting.WaitBelow(_flow.MaxWaiting, FlowControl.BlockBeforePause, _hardStop))
+        if (_paused || !_flow.IsFull(_waiting.Count) || PauseIfDominant(batch.Team) || _waiting.WaitBelow(_flow.MaxWaiting, FlowControl.BlockBeforePause, _hardStop))
         {
             return;
         }
@@ -199,10 +220,12 @@ internal sealed partial class ConsumeThread : IDisposable
 
     private void ResumeIfDrained(IConsumer<Ignore, byte[]> consumer)
     {
+        ResumeTeamsDrained(consumer);
         if (_paused && _flow.ShouldResume(_waiting.Count))
         {
             consumer.Resume(consumer.Assignment);
             _paused = false;
+            _pausedTeams.Clear();
             Log.Resumed(_logger);
         }
     }

@@ -39,10 +39,12 @@ internal sealed class FlowControl
     public bool IsFull(int messages, long bytes) => messages >= _maxMessages || bytes >= _maxBytes;
 
     /// <summary>
-    /// Due: its first message (at <paramref name="startedAt"/>) waited long enough and the writer has nothing queued. While
-    /// batches still wait for the writer a batch may as well keep growing: fewer, larger transactions.
+    /// Due: its first message (at <paramref name="startedAt"/>) waited long enough and no batch of its own team is queued
+    /// (<paramref name="teamWaiting"/>). While its team's batches still wait for the writer a batch may as well keep
+    /// growing: fewer, larger transactions. Another team's queue does not hold it back: a team with a large backlog
+    /// keeps the queue busy all along, and a quiet team's few messages would otherwise wait for the whole backlog.
     /// </summary>
-    public bool IsDue(int messages, long startedAt, int waiting) => messages > 0 && waiting == 0 && _time.GetElapsedTime(startedAt) >= _maxDelay;
+    public bool IsDue(int messages, long startedAt, int teamWaiting) => messages > 0 && teamWaiting == 0 && _time.GetElapsedTime(startedAt) >= _maxDelay;
 
     /// <summary>How long the next poll may block: until the oldest uncut batch is due, at most the idle poll.</summary>
     public TimeSpan PollTimeout(long? oldestStart, int waiting)
@@ -68,4 +70,17 @@ internal sealed class FlowControl
     public bool IsFull(int waiting) => waiting >= _maxWaiting;
 
     public bool ShouldResume(int waiting) => waiting <= _maxWaiting / 2;
+
+    /// <summary>
+    /// With the queue full: pause one team's partitions when it holds half of the waiting batches and other teams have
+    /// partitions assigned (their messages may be fetched behind its backlog).
+    /// </summary>
+    public bool ShouldPauseTeam(int teamWaiting, bool othersAssigned) => othersAssigned && teamWaiting * 2 >= _maxWaiting;
+
+    /// <summary>
+    /// A paused team resumes once none of its batches waits: the writer takes them all at once into its next write, so
+    /// the team still has a write or two in hand while its partitions are fetched again, and the pause lasts long
+    /// enough for the other teams' messages to be fetched and cut.
+    /// </summary>
+    public static bool ShouldResumeTeam(int teamWaiting) => teamWaiting == 0;
 }

@@ -77,7 +77,7 @@ public sealed class KafkaIngestionWorker : BackgroundService
         using var waiting = new WaitingBatches();
         // One merged write waits while one is written: more would hold memory without making the store faster.
         var planned = Channel.CreateBounded<KafkaWrite>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-        using var deadLetters = _options.DeadLetters ? new DeadLetterPublisher(_options, _logger) : null;
+        using var deadLetters = _options.DeadLetters ? new DeadLetterPublisher(_options, _metrics, _logger) : null;
         var retry = new StoreRetry(
             new StoreRetryOptions { BaseDelay = _options.RetryBaseDelay, MaxDelay = _options.RetryMaxDelay },
             _time,

@@ -7,12 +7,20 @@ namespace Depc.Kafka.Consuming;
 /// <summary>
 /// Makes every rejection of a written batch visible: a structured log line (team, topic, partition, offset, reason),
 /// the team's feed through the <see cref="IRejectionSink"/> when the store did not record it in the write's own
-/// transaction, and, when enabled, the dead-letter topic.
+/// transaction, and, when enabled, the dead-letter topic. Never waits: the feed's and the dead letters' queues are
+/// bounded by bytes and drop (counted) what does not fit, so a batch full of rejections costs bounded memory.
 /// </summary>
 internal sealed class RejectionReporter(IRejectionSink sink, DeadLetterPublisher? deadLetters, TimeProvider time, ILogger logger)
 {
+    /// <summary>
+    /// Rejections of one write logged one by one at most: a flood of rejected messages must not become a flood of log
+    /// lines (the console logger waits when its queue is full, which would hold the writer back). The rest are summed
+    /// up in one line; each is still in the feed, the counts and, when enabled, the dead letters.
+    /// </summary>
+    public const int MaxLoggedPerWrite = 20;
+
     /// <summary>Reports the rejections of one store write made of <paramref name="batches"/> (one team, any partitions).</summary>
-    public async Task ReportAsync(IReadOnlyList<PendingBatch> batches, IReadOnlyList<MessageRejection> rejections, bool recordedByStore, CancellationToken cancellationToken)
+    public void Report(IReadOnlyList<PendingBatch> batches, IReadOnlyList<MessageRejection> rejections, bool recordedByStore)
     {
         if (rejections.Count == 0)
         {
@@ -22,10 +30,15 @@ internal sealed class RejectionReporter(IRejectionSink sink, DeadLetterPublisher
         var team = batches[0].Team;
         var at = time.GetUtcNow();
         var letters = deadLetters is null ? null : new List<DeadLetter>(rejections.Count);
-        foreach (var rejection in rejections)
+        for (var i = 0; i < rejections.Count; i++)
         {
+            var rejection = rejections[i];
             var origin = rejection.Origin;
-            Log.MessageRejected(logger, team.Value, origin.Name ?? "", origin.Partition, origin.Position, rejection.Reason);
+            if (i < MaxLoggedPerWrite)
+            {
+                Log.MessageRejected(logger, team.Value, origin.Name ?? "", origin.Partition, origin.Position, rejection.Reason);
+            }
+
             if (logger.IsEnabled(LogLevel.Debug))
             {
                 Log.RejectedPayload(logger, team.Value, origin.ToString(), rejection.Payload);
@@ -50,9 +63,14 @@ internal sealed class RejectionReporter(IRejectionSink sink, DeadLetterPublisher
             }
         }
 
+        if (rejections.Count > MaxLoggedPerWrite)
+        {
+            Log.RejectionsNotLogged(logger, team.Value, rejections.Count - MaxLoggedPerWrite, rejections.Count);
+        }
+
         if (deadLetters is not null && letters is { Count: > 0 })
         {
-            await deadLetters.PublishAsync(letters, cancellationToken).ConfigureAwait(false);
+            deadLetters.Publish(letters);
         }
     }
 

@@ -1,3 +1,5 @@
+using Depc.Core.Naming;
+
 namespace Depc.Kafka.Consuming;
 
 /// <summary>
@@ -9,6 +11,7 @@ internal sealed class WaitingBatches : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly List<PendingBatch> _batches = [];
+    private readonly Dictionary<TeamName, int> _perTeam = [];
     private readonly ManualResetEventSlim _taken = new(false);
     private TaskCompletionSource? _changed;
     private bool _completed;
@@ -24,11 +27,21 @@ internal sealed class WaitingBatches : IDisposable
         }
     }
 
+    /// <summary>How many batches of <paramref name="team"/> wait: a team's partial batches are cut early only while none of its own wait.</summary>
+    public int CountOf(TeamName team)
+    {
+        lock (_lock)
+        {
+            return _perTeam.GetValueOrDefault(team);
+        }
+    }
+
     public void Add(PendingBatch batch)
     {
         lock (_lock)
         {
             _batches.Add(batch);
+            _perTeam[batch.Team] = _perTeam.GetValueOrDefault(batch.Team) + 1;
         }
 
         Signal();
@@ -80,6 +93,7 @@ internal sealed class WaitingBatches : IDisposable
             taken = [.. picked.Select(i => _batches[i])];
             for (var i = picked.Count - 1; i >= 0; i--)
             {
+                Forget(_batches[picked[i]].Team);
                 _batches.RemoveAt(picked[i]);
             }
         }
@@ -122,7 +136,7 @@ internal sealed class WaitingBatches : IDisposable
     {
         lock (_lock)
         {
-            _batches.RemoveAll(static b =>
+            _batches.RemoveAll(b =>
             {
                 if (!b.Partition.IsAbandoned)
                 {
@@ -130,11 +144,26 @@ internal sealed class WaitingBatches : IDisposable
                 }
 
                 b.Partition.BatchFinished();
+                Forget(b.Team);
                 return true;
             });
         }
 
         _taken.Set();
+    }
+
+    // Under the lock. Teams without waiting batches leave the table, so it holds only teams with batches waiting.
+    private void Forget(TeamName team)
+    {
+        var left = _perTeam[team] - 1;
+        if (left == 0)
+        {
+            _perTeam.Remove(team);
+        }
+        else
+        {
+            _perTeam[team] = left;
+        }
     }
 
     private void Signal()

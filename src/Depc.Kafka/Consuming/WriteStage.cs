@@ -111,7 +111,7 @@ internal sealed class WriteStage(
         }
 
         Record(outcome, live);
-        await rejections.ReportAsync(live, outcome.Report.Rejections, pipeline.Store.KeepsRejectionFeed, CancellationToken.None).ConfigureAwait(false);
+        rejections.Report(live, outcome.Report.Rejections, pipeline.Store.KeepsRejectionFeed);
         var team = live[0].Team;
         var elapsed = time.GetElapsedTime(started);
         metrics.BatchWritten(team, outcome.Report, elapsed);

@@ -10,9 +10,9 @@ internal sealed class RejectionFeedWriter(RejectionFeed feed, IRejectionLog log,
         var chunk = new List<RejectionEntry>(MaxChunk);
         try
         {
-            while (await feed.Queue.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            while (await feed.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
-                while (chunk.Count < MaxChunk && feed.Queue.TryRead(out var entry))
+                while (chunk.Count < MaxChunk && feed.TryTake(out var entry))
                 {
                     chunk.Add(entry);
                 }
@@ -26,7 +26,7 @@ internal sealed class RejectionFeedWriter(RejectionFeed feed, IRejectionLog log,
             // Whatever is still queued is written below, without the stopping token, so a clean stop loses nothing already reported.
         }
 
-        while (feed.Queue.TryRead(out var entry))
+        while (feed.TryTake(out var entry))
         {
             chunk.Add(entry);
         }

@@ -18,21 +18,22 @@ public sealed class FlowControlTests
     }
 
     [Fact]
-    public void A_batch_is_due_once_its_first_message_waited_the_delay_while_the_writer_waits_for_work()
+    public void A_batch_is_due_once_its_first_message_waited_the_delay_while_no_batch_of_its_team_waits_for_the_writer()
     {
         var flow = Flow();
         var started = flow.Now();
         _time.Advance(TimeSpan.FromMilliseconds(150));
-        Assert.False(flow.IsDue(5, started, waiting: 0));
+        Assert.False(flow.IsDue(5, started, teamWaiting: 0));
         Assert.Equal(TimeSpan.FromMilliseconds(50), flow.PollTimeout(started, waiting: 0));
 
         _time.Advance(TimeSpan.FromMilliseconds(50));
-        Assert.True(flow.IsDue(5, started, waiting: 0));
-        Assert.False(flow.IsDue(0, started, waiting: 0));
+        Assert.True(flow.IsDue(5, started, teamWaiting: 0));
+        Assert.False(flow.IsDue(0, started, teamWaiting: 0));
         Assert.Equal(TimeSpan.Zero, flow.PollTimeout(started, waiting: 0));
 
-        // Batches still wait for the writer: this one may keep growing, and the poll does not spin meanwhile.
-        Assert.False(flow.IsDue(5, started, waiting: 2));
+        // Batches of its team still wait for the writer: this one may keep growing, and the poll does not spin meanwhile.
+        // (Other teams' batches do not hold it back: the caller counts only its own team's.)
+        Assert.False(flow.IsDue(5, started, teamWaiting: 2));
         Assert.Equal(TimeSpan.FromMilliseconds(5), flow.PollTimeout(started, waiting: 2));
     }
 
@@ -55,6 +56,20 @@ public sealed class FlowControlTests
         Assert.False(flow.ShouldResume(5));
         Assert.True(flow.ShouldResume(4));
         Assert.True(flow.ShouldResume(0));
+    }
+
+    [Fact]
+    public void A_team_holding_half_of_a_full_queue_is_paused_only_when_other_teams_are_assigned_and_resumes_once_none_of_its_batches_waits()
+    {
+        var flow = Flow(maxWaiting: 8);
+
+        Assert.False(flow.ShouldPauseTeam(3, othersAssigned: true));
+        Assert.True(flow.ShouldPauseTeam(4, othersAssigned: true));
+        Assert.True(flow.ShouldPauseTeam(8, othersAssigned: true));
+        // Consuming alone, a team is held back by the whole queue's flow control only.
+        Assert.False(flow.ShouldPauseTeam(8, othersAssigned: false));
+        Assert.False(FlowControl.ShouldResumeTeam(1));
+        Assert.True(FlowControl.ShouldResumeTeam(0));
     }
 
     [Fact]

@@ -78,15 +78,16 @@ public sealed class WriteStageTests : IDisposable
     }
 
     [Fact]
-    public async Task Batches_of_another_team_or_beyond_the_write_limit_go_to_transactions_of_their_own()
+    public async Task Batches_of_another_team_or_beyond_the_write_limit_go_to_transactions_of_their_own_the_other_team_served_in_turn()
     {
         List<PendingBatch> queue = [Cut(0, "a0", "a1"), Cut(1, "b0", "b1"), Cut(0, "a2", "a3"), _batches.Cut(Other, 0, TestBatches.Node("x0")), Cut(1, "b2")];
 
         await RunAsync(queue, maxWriteMessages: 5);
 
-        Assert.Equal([4, 2, 1, 1], _store.Writes);
-        Assert.Equal(["a0", "a1", "b0", "b1", "a2", "a3", "x0", "b2"], _store.Applied);
-        Assert.Equal([Claim(0, 0, 2), Claim(1, 0, 2), Claim(0, 2, 4), new PositionClaim(Group, Other.Topic, 0, 0, 1), Claim(1, 2, 3)], _store.Claims);
+        // The first write is full at a2; the other team, served least recently, goes next, then the rest of the first.
+        Assert.Equal([4, 1, 3], _store.Writes);
+        Assert.Equal(["a0", "a1", "b0", "b1", "x0", "a2", "a3", "b2"], _store.Applied);
+        Assert.Equal([Claim(0, 0, 2), Claim(1, 0, 2), new PositionClaim(Group, Other.Topic, 0, 0, 1), Claim(0, 2, 4), Claim(1, 2, 3)], _store.Claims);
     }
 
     [Fact]
