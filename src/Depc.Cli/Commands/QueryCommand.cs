@@ -40,7 +40,7 @@ internal static class QueryCommand
         var command = new Command("nodes", "The names of a label's nodes") { store, team, label, name, limit, random };
         command.SetAction((r, ct) => CliAction.WithStoreAsync(console, r.GetValue(store), async graph =>
         {
-            var query = new NodeListQuery(r.GetValue(name), (int?)Math.Min(CliOptions.NonNegative(r, limit) ?? int.MaxValue, int.MaxValue), r.GetValue(random));
+            var query = new NodeListQuery(r.GetValue(name), Limit(CliOptions.NonNegative(r, limit)), r.GetValue(random));
             return Print(console, await graph.GetNodeNamesAsync(CliOptions.TeamValue(r, team), CliOptions.LabelValue(r, label), query, ct).ConfigureAwait(false));
         }, ct));
         return command;
@@ -125,6 +125,9 @@ internal static class QueryCommand
 
     private static CliFailure NotFound(TeamName team, string label, string name) =>
         new(ExitCodes.NotFound, $"node {label} '{name}' not found in team {team}");
+
+    /// <summary>No --limit is no limit at all (no LIMIT clause), not int.MaxValue; a larger one is capped to what a store takes.</summary>
+    private static int? Limit(long? limit) => limit is { } value ? (int)Math.Min(value, int.MaxValue) : null;
 
     private static UtcDay ParseDay(string? text) =>
         text is null ? UtcDay.Of(TimeProvider.System.GetUtcNow())
