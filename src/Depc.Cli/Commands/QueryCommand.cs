@@ -93,7 +93,7 @@ internal static class QueryCommand
         var skip = CliOptions.Integer("--skip", "Skip this many (after sorting by name)");
         var limit = CliOptions.Integer("--limit", "At most this many (default: all)");
         var inactive = new Option<bool>("--inactive") { Description = "Also list nodes impacted only through inactive paths" };
-        var count = new Option<bool>("--count") { Description = "Print only {\"count\":K}, all impacted nodes of the label" };
+        var count = new Option<bool>("--count") { Description = "Print only {\"count\":K}, how many nodes the list holds before --skip/--limit (with --inactive, the inactive ones too)" };
         var paths = new Option<bool>("--paths") { Description = "Give each node its witness chain to the failing node (\"path\", as depc query why)" };
         var command = new Command("impacted", "Nodes of a label that depend on a node, directly or not") { store, team, label, node, impactedLabel, ts, skip, limit, inactive, count, paths };
         command.SetAction((r, ct) => CliAction.WithStoreAsync(console, r.GetValue(store), async graph =>
@@ -108,7 +108,7 @@ internal static class QueryCommand
             var impacted = ImpactAnalysis.Analyze(subgraph, of, at);
             if (r.GetValue(count))
             {
-                return Print(console, new CountAnswer(impacted.Count));
+                return Print(console, new CountAnswer(impacted.CountOf(r.GetValue(inactive))));
             }
 
             var listed = impacted.Select(r.GetValue(inactive), activeFirst: false, r.GetValue(paths)).Skip((int)Math.Min(skipped, int.MaxValue));
