@@ -83,6 +83,19 @@ public sealed class StoreTests(Neo4jServerFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task Node_names_with_the_largest_limit_are_all_listed()
+    {
+        // `depc query nodes` without --limit used to send LIMIT 2147483647, which Neo4j 3.1 refuses with
+        // "Requested array size exceeds VM limit" (its top-N sort allocates the whole limit up front).
+        var team = TestTeams.New();
+        await ApplyAsync(team, [.. new[] { "b", "a", "c" }.Select(n => new GraphMessage(new NodeSpec("Server", n)))]);
+        Assert.Equal(["a", "b", "c"], await Store.GetNodeNamesAsync(team, "Server", new NodeListQuery(Limit: int.MaxValue), None));
+        Assert.Equal(["a", "b"], await Store.GetNodeNamesAsync(team, "Server", new NodeListQuery(Limit: 2), None));
+        var random = await Store.GetNodeNamesAsync(team, "Server", new NodeListQuery(Limit: int.MaxValue, Random: true), None);
+        Assert.Equal(["a", "b", "c"], random.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Delete_is_refused_while_relationships_remain_unless_detached()
     {
         var team = TestTeams.New();

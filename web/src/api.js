@@ -58,7 +58,8 @@ export class DepcApi {
   }
 
   impactedCount(team, label, name, { impactedLabel, ts }) {
-    const q = new URLSearchParams({ impactedLabel, ts: String(ts) });
+    // inactive=true like the list it heads: the count agrees with the list for the same flag.
+    const q = new URLSearchParams({ impactedLabel, ts: String(ts), inactive: 'true' });
     return this.#get(`${nodePath(team, label, name)}/impacted/count?${q}`);
   }
 

@@ -40,7 +40,7 @@ internal static class QueryCommand
         var command = new Command("nodes", "The names of a label's nodes") { store, team, label, name, limit, random };
         command.SetAction((r, ct) => CliAction.WithStoreAsync(console, r.GetValue(store), async graph =>
         {
-            var query = new NodeListQuery(r.GetValue(name), (int?)Math.Min(CliOptions.NonNegative(r, limit) ?? int.MaxValue, int.MaxValue), r.GetValue(random));
+            var query = new NodeListQuery(r.GetValue(name), Limit(CliOptions.NonNegative(r, limit)), r.GetValue(random));
             return Print(console, await graph.GetNodeNamesAsync(CliOptions.TeamValue(r, team), CliOptions.LabelValue(r, label), query, ct).ConfigureAwait(false));
         }, ct));
         return command;
@@ -93,7 +93,7 @@ internal static class QueryCommand
         var skip = CliOptions.Integer("--skip", "Skip this many (after sorting by name)");
         var limit = CliOptions.Integer("--limit", "At most this many (default: all)");
         var inactive = new Option<bool>("--inactive") { Description = "Also list nodes impacted only through inactive paths" };
-        var count = new Option<bool>("--count") { Description = "Print only {\"count\":K}, all impacted nodes of the label" };
+        var count = new Option<bool>("--count") { Description = "Print only {\"count\":K}, how many nodes the list holds before --skip/--limit (with --inactive, the inactive ones too)" };
         var paths = new Option<bool>("--paths") { Description = "Give each node its witness chain to the failing node (\"path\", as depc query why)" };
         var command = new Command("impacted", "Nodes of a label that depend on a node, directly or not") { store, team, label, node, impactedLabel, ts, skip, limit, inactive, count, paths };
         command.SetAction((r, ct) => CliAction.WithStoreAsync(console, r.GetValue(store), async graph =>
@@ -108,7 +108,7 @@ internal static class QueryCommand
             var impacted = ImpactAnalysis.Analyze(subgraph, of, at);
             if (r.GetValue(count))
             {
-                return Print(console, new CountAnswer(impacted.Count));
+                return Print(console, new CountAnswer(impacted.CountOf(r.GetValue(inactive))));
             }
 
             var listed = impacted.Select(r.GetValue(inactive), activeFirst: false, r.GetValue(paths)).Skip((int)Math.Min(skipped, int.MaxValue));
@@ -125,6 +125,9 @@ internal static class QueryCommand
 
     private static CliFailure NotFound(TeamName team, string label, string name) =>
         new(ExitCodes.NotFound, $"node {label} '{name}' not found in team {team}");
+
+    /// <summary>No --limit is no limit at all (no LIMIT clause), not int.MaxValue; a larger one is capped to what a store takes.</summary>
+    private static int? Limit(long? limit) => limit is { } value ? (int)Math.Min(value, int.MaxValue) : null;
 
     private static UtcDay ParseDay(string? text) =>
         text is null ? UtcDay.Of(TimeProvider.System.GetUtcNow())

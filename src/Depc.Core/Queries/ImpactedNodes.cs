@@ -31,6 +31,9 @@ public sealed class ImpactedNodes
     /// <summary>How many of them through a wholly active chain.</summary>
     public int ActiveCount { get; }
 
+    /// <summary>How many nodes <see cref="Select"/> lists for the same <paramref name="includeInactive"/>: a count that agrees with its list.</summary>
+    public int CountOf(bool includeInactive) => includeInactive ? Count : ActiveCount;
+
     /// <summary>
     /// The nodes by name (ordinally); only the active ones unless <paramref name="includeInactive"/>, the active ones
     /// first when <paramref name="activeFirst"/> (each part still by name); each with its witness chain when

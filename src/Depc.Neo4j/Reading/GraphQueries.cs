@@ -44,13 +44,20 @@ internal sealed class GraphQueries(Neo4jClient client)
         return labels;
     }
 
+    /// <summary>
+    /// The largest LIMIT sent: Neo4j 3.1's top-N sort allocates an array of the limit's size up front, so LIMIT 2147483647
+    /// fails with "Requested array size exceeds VM limit". A larger limit reads the whole label and is applied here.
+    /// </summary>
+    private const int LargestLimitSent = 100_000;
+
     public async Task<IReadOnlyList<string>> GetNodeNamesAsync(TeamName team, string label, NodeListQuery query, CancellationToken cancellationToken)
     {
+        int? sentLimit = query.Limit is { } wanted && wanted <= LargestLimitSent ? Math.Max(0, wanted) : null;
         var text = $"MATCH (n:{CypherText.Label(team, label)}) "
             + (query.NameContains is null ? "" : "WHERE n.name CONTAINS $contains ")
             + "RETURN n.name "
             + (query.Random ? "ORDER BY rand() " : "ORDER BY n.name ")
-            + (query.Limit is null ? "" : "LIMIT $limit");
+            + (sentLimit is null ? "" : "LIMIT $limit");
         var names = new List<string>();
         await client.ReadAsync(
             [new(text,
@@ -61,9 +68,9 @@ internal sealed class GraphQueries(Neo4jClient client)
                         w.WriteString("contains"u8, contains);
                     }
 
-                    if (query.Limit is { } limit)
+                    if (sentLimit is { } limit)
                     {
-                        w.WriteNumber("limit"u8, Math.Max(0, limit));
+                        w.WriteNumber("limit"u8, limit);
                     }
                 },
                 row => names.Add(row[0].GetString()!))],
@@ -72,6 +79,11 @@ internal sealed class GraphQueries(Neo4jClient client)
         {
             // Names are ASCII, but the contract is ordinal whatever the server's collation.
             names.Sort(StringComparer.Ordinal);
+        }
+
+        if (query.Limit is { } max && names.Count > max)
+        {
+            names.RemoveRange(Math.Max(0, max), names.Count - Math.Max(0, max));
         }
 
         return names;

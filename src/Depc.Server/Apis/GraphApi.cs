@@ -21,7 +21,7 @@ internal static class GraphApi
             .WithSummary("The names of a label's nodes, sorted; ?name= substring, ?limit=, ?random=true");
         team.MapGet("/labels/{label}/nodes/{**node}", GetNodePathAsync)
             .WithSummary("A node's dependencies (?day=, ?inactive=, ?impacted=, ?alone=), or …/count, …/history, …/impacted, …/impacted/count, …/impacted/all, …/impacted/why")
-            .WithDescription("Node names may contain '/'. A path ending in /count, /history, /impacted, /impacted/count, /impacted/all or /impacted/why asks for that sub-resource; send a node name's own last '/' as %2F to reach a node named that way.")
+            .WithDescription("Node names may contain '/'. A path ending in /count, /history, /impacted, /impacted/count, /impacted/all or /impacted/why asks for that sub-resource; send a node name's own last '/' as %2F to reach a node named that way. The name is percent-decoded once ('%' itself is sent as %25).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         team.MapTimeTravelApi();
         team.MapDelete("/labels/{label}/nodes/{**node}", DeleteNodeAsync)
@@ -53,7 +53,7 @@ internal static class GraphApi
     {
         var teamName = Args.Team(team);
         var validLabel = Args.Label(label);
-        var path = NodePath.Parse(node);
+        var path = NodePath.Of(http, node);
         var name = Args.NodeName(path.Name);
         var query = http.Request.Query;
         var cancellationToken = http.RequestAborted;
@@ -101,11 +101,11 @@ internal static class GraphApi
     }
 
     private static async Task<IResult> DeleteNodeAsync(
-        string team, string label, string node, [FromQuery] string? detach, IGraphStore store, CancellationToken cancellationToken)
+        string team, string label, string node, [FromQuery] string? detach, HttpContext http, IGraphStore store, CancellationToken cancellationToken)
     {
         var teamName = Args.Team(team);
         var validLabel = Args.Label(label);
-        var name = Args.NodeName(NodePath.WholeName(node));
+        var name = Args.NodeName(NodePath.WholeName(http, node));
         var outcome = await store.DeleteNodeAsync(teamName, validLabel, name, Args.Flag(detach, "detach"), cancellationToken).ConfigureAwait(false);
         return outcome switch
         {

@@ -39,7 +39,7 @@ internal static class ImpactApi
         var impacted = ImpactAnalysis.Analyze(subgraph, impactedLabel, ts);
         return resource switch
         {
-            NodeResource.ImpactedCount => TypedResults.Ok(new CountAnswer(impacted.Count)),
+            NodeResource.ImpactedCount => TypedResults.Ok(new CountAnswer(impacted.CountOf(includeInactive))),
             NodeResource.ImpactedAll => new StreamedImpact(impacted.Select(includeInactive, activeFirst, paths)),
             _ => TypedResults.Ok<IReadOnlyList<ImpactedNode>>([.. impacted.Select(includeInactive, activeFirst, paths).Skip(skip).Take(limit)]),
         };

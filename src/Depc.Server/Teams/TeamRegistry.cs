@@ -40,14 +40,13 @@ public sealed class TeamRegistry(ITeamCredentialStore store, ITeamTopicCreator t
     /// <returns>The new token, or null when the team already exists.</returns>
     public async Task<CreatedToken?> CreateAsync(TeamName team, CancellationToken cancellationToken)
     {
-        var token = TokenFormat.NewToken();
-        if (!await store.CreateAsync(team, TokenFormat.Hash(token), Now(), cancellationToken).ConfigureAwait(false))
-        {
-            return null;
-        }
-
+        // The topic first (an existing one is fine): if it fails, no team row exists yet, so a retry creates the team and
+        // shows its token. The other order left a team whose token nobody saw and whose re-creation answered "exists".
         await topics.CreateTopicAsync(team, cancellationToken).ConfigureAwait(false);
-        return new CreatedToken(team.Value, token);
+        var token = TokenFormat.NewToken();
+        return await store.CreateAsync(team, TokenFormat.Hash(token), Now(), cancellationToken).ConfigureAwait(false)
+            ? new CreatedToken(team.Value, token)
+            : null;
     }
 
     /// <returns>The new token (the old one stops working), or null when the team does not exist.</returns>
