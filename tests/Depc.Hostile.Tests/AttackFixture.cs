@@ -38,7 +38,13 @@ public sealed class AttackFixture : IAsyncLifetime
         Assert.True(Service.Memory.Highest < bound, $"depc serve peaked at {Service.Memory.Highest >> 20} MiB, over {bound >> 20} MiB");
     }
 
-    public string Tail() => string.Join('\n', Service.Server.Log.Split('\n').TakeLast(60));
+    /// <summary>The last lines the server printed; the whole log goes to a file the message names.</summary>
+    public string Tail()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"depc-attack-{Environment.ProcessId}.log");
+        File.WriteAllText(file, Service.Server.Log);
+        return $"(whole log: {file})\n" + string.Join('\n', Service.Server.Log.Split('\n').TakeLast(60));
+    }
 
     public async Task DisposeAsync()
     {

@@ -33,7 +33,12 @@ public sealed class AttackedService : IAsyncDisposable
     public static async Task<AttackedService> StartAsync(IReadOnlyDictionary<string, string?>? environment = null)
     {
         var folder = Directory.CreateTempSubdirectory("depc-attack-").FullName;
-        var variables = new Dictionary<string, string?> { ["DEPC_ADMIN_TOKEN"] = AdminToken };
+        var variables = new Dictionary<string, string?>
+        {
+            ["DEPC_ADMIN_TOKEN"] = AdminToken,
+            // Every probe request logged would bury what Depc says about the attack.
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
+        };
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
             variables[key] = value;
