@@ -1,11 +1,12 @@
 using System.Globalization;
 using Depc.Bench;
+using Depc.Bench.Attack;
 using Depc.Bench.Http;
 using Depc.Bench.Kafka;
 using Depc.Bench.Neo4j;
 using Depc.Bench.Scale;
 
-// depc-bench [all|decode|ingest|impacted|diff|kafka|recovery|neo4j|http|corpus|curve|startup] [--messages N] [--tree-nodes N]
+// depc-bench [all|decode|ingest|impacted|diff|kafka|recovery|neo4j|http|attack|corpus|curve|startup] [--messages N] [--tree-nodes N]
 //   [--neo4j-messages N] [--diff-relationships N] [--depc PATH] [--out FILE] [--baseline PATH] [--points N,N,…] [--data DIR] [--rounds N]
 //   ingest: [--baseline-depc PATH] [--rounds N]   (another build's depc in turns with this one; the ratio of the best times)
 //   neo4j: [--neo4j-messages N] [--neo4j-tree-nodes N] [--rounds N] [--neo4j STORE-SPEC] [--baseline-depc PATH]
@@ -85,6 +86,12 @@ if (what is "all" or "http")
 {
     Settle();
     await HttpBench.RunAsync(output);
+}
+
+if (what is "all" or "attack")
+{
+    Settle();
+    await AttackBench.RunAsync(output);
 }
 
 // In "all", each benchmark starts without the garbage of the one before (the impacted tree leaves ~1 GB):

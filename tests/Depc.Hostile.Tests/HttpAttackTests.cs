@@ -18,10 +18,11 @@ public sealed class HttpAttackTests(AttackFixture fixture, ITestOutputHelper out
     public async Task A_period_flood_then_refused_closes_keep_the_history_bounded_and_the_reasons_short()
     {
         var (team, client) = await AttackerAsync("periods");
+        var (floodBody, refusedBody) = (AttackPayloads.Ndjson(AttackPayloads.PeriodFlood(50_000)), AttackPayloads.Ndjson(AttackPayloads.RefusedCloses(20_000)));
         await using var probe = Probe();
 
-        var flood = await PostAsync(client, team, AttackPayloads.Ndjson(AttackPayloads.PeriodFlood(50_000)));
-        var refused = await PostAsync(client, team, AttackPayloads.Ndjson(AttackPayloads.RefusedCloses(20_000)));
+        var flood = await PostAsync(client, team, floodBody);
+        var refused = await PostAsync(client, team, refusedBody);
         var victim = await probe.StopAsync();
 
         Assert.Equal((50_000L, 50_000L), (Long(flood, "received"), Long(flood, "accepted")));
@@ -36,11 +37,13 @@ public sealed class HttpAttackTests(AttackFixture fixture, ITestOutputHelper out
     public async Task Names_of_a_mebibyte_are_rejected_naming_the_limit_and_nothing_of_them_is_kept()
     {
         var (team, client) = await AttackerAsync("names");
+        // Made before the second team starts: building 16 MB strings would pause this process, not the server.
+        var body = AttackPayloads.Ndjson([.. AttackPayloads.LongNames(15, 1_000_000), AttackPayloads.Valid]);
         await using var probe = Probe();
 
         for (var round = 0; round < 8; round++)
         {
-            var answer = await PostAsync(client, team, AttackPayloads.Ndjson([.. AttackPayloads.LongNames(15, 1_000_000), AttackPayloads.Valid]));
+            var answer = await PostAsync(client, team, body);
             // The valid message opens its relationship once, then re-sends it (a duplicate).
             Assert.Equal((16L, 1L, 15L), (Long(answer, "received"), Long(answer, "accepted") + Long(answer, "duplicates"), Long(answer, "rejected")));
             Assert.Contains("(setting Depc:Limits:MaxNameBytes)", answer["rejections"]![0]!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -57,9 +60,10 @@ public sealed class HttpAttackTests(AttackFixture fixture, ITestOutputHelper out
     public async Task A_hundred_thousand_labels_in_one_request_stop_at_the_teams_label_limit()
     {
         var (team, client) = await AttackerAsync("labels");
+        var body = AttackPayloads.Ndjson(AttackPayloads.DistinctLabels(100_000));
         await using var probe = Probe();
 
-        var answer = await PostAsync(client, team, AttackPayloads.Ndjson(AttackPayloads.DistinctLabels(100_000)));
+        var answer = await PostAsync(client, team, body);
         var again = await PostAsync(client, team, AttackPayloads.Ndjson([.. AttackPayloads.DistinctLabels(3), .. AttackPayloads.DistinctLabels(1, "Other")]));
         var victim = await probe.StopAsync();
 
@@ -109,27 +113,13 @@ public sealed class HttpAttackTests(AttackFixture fixture, ITestOutputHelper out
     {
         var (team, client) = await AttackerAsync("flood");
         await using var probe = Probe();
-        var statuses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
-        var until = DateTime.UtcNow.AddSeconds(15);
-        var clients = Enumerable.Range(0, 32).Select(async c =>
-        {
-            for (var round = 0; DateTime.UtcNow < until; round++)
-            {
-                using var content = Ndjson(AttackPayloads.Ndjson(AttackPayloads.Ordinary(1_000, $"flood{c}-{round}")));
-                using var response = await client.PostAsync($"/v1/teams/{team}/messages", content);
-                statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                {
-                    await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
-                }
-            }
-        });
+        var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
 
-        await Task.WhenAll(clients);
+        var flood = await TeamFlood.RunAsync(fixture.Service.Server.BaseAddress, team, token, clients: 32, batch: 1_000, TimeSpan.FromSeconds(15));
         var victim = await probe.StopAsync();
 
-        output.WriteLine("flood answers: " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}")));
-        Assert.All(statuses.Keys, status => Assert.True(status is 200 or 429, $"answered {status}"));
+        output.WriteLine("flood: " + flood);
+        Assert.All(flood.Statuses.Keys, status => Assert.True(status is 200 or 429, $"answered {status}"));
         AssertVictimServed(victim, "flood of 32 clients");
     }
 
