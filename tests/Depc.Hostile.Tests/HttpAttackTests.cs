@@ -18,17 +18,29 @@ public sealed class HttpAttackTests(AttackFixture fixture, ITestOutputHelper out
     public async Task A_period_flood_then_refused_closes_keep_the_history_bounded_and_the_reasons_short()
     {
         var (team, client) = await AttackerAsync("periods");
-        var (floodBody, refusedBody) = (AttackPayloads.Ndjson(AttackPayloads.PeriodFlood(50_000)), AttackPayloads.Ndjson(AttackPayloads.RefusedCloses(20_000)));
+        // A request carries at most Depc:MaxMessagesPerRequest (10,000) messages: the flood comes in requests that big.
+        var floodBodies = AttackPayloads.PeriodFlood(50_000).Chunk(10_000).Select(AttackPayloads.Ndjson).ToList();
+        var refusedBodies = AttackPayloads.RefusedCloses(20_000).Chunk(10_000).Select(AttackPayloads.Ndjson).ToList();
         await using var probe = Probe();
 
-        var flood = await PostAsync(client, team, floodBody);
-        var refused = await PostAsync(client, team, refusedBody);
+        var flood = new List<JsonNode>();
+        foreach (var body in floodBodies)
+        {
+            flood.Add(await PostAsync(client, team, body));
+        }
+
+        var refused = new List<JsonNode>();
+        foreach (var body in refusedBodies)
+        {
+            refused.Add(await PostAsync(client, team, body));
+        }
+
         var victim = await probe.StopAsync();
 
-        Assert.Equal((50_000L, 50_000L), (Long(flood, "received"), Long(flood, "accepted")));
-        Assert.Equal((20_000L, 20_000L), (Long(refused, "received"), Long(refused, "rejected")));
-        Assert.All(refused["rejections"]!.AsArray(), r => Assert.True(r!["reason"]!.GetValue<string>().Length < 300, r["reason"]!.GetValue<string>()));
-        Assert.Contains("1000 periods", refused["rejections"]![0]!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(50_000L, flood.Sum(a => Long(a, "accepted")));
+        Assert.Equal(20_000L, refused.Sum(a => Long(a, "rejected")));
+        Assert.All(refused.SelectMany(a => a["rejections"]!.AsArray()), r => Assert.True(r!["reason"]!.GetValue<string>().Length < 300, r["reason"]!.GetValue<string>()));
+        Assert.Contains("1000 periods", refused[0]["rejections"]![0]!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(2000, (await fixture.Service.PeriodsAsync(team, "flood", "flood-db"))!.Count);
         AssertVictimServed(victim, "period flood");
     }
@@ -57,18 +69,27 @@ public sealed class HttpAttackTests(AttackFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
-    public async Task A_hundred_thousand_labels_in_one_request_stop_at_the_teams_label_limit()
+    public async Task A_hundred_thousand_labels_are_refused_in_one_request_and_stop_at_the_teams_label_limit_in_ten()
     {
         var (team, client) = await AttackerAsync("labels");
-        var body = AttackPayloads.Ndjson(AttackPayloads.DistinctLabels(100_000));
+        var whole = AttackPayloads.Ndjson(AttackPayloads.DistinctLabels(100_000));
+        var bodies = AttackPayloads.DistinctLabels(100_000).Chunk(10_000).Select(AttackPayloads.Ndjson).ToList();
         await using var probe = Probe();
 
-        var answer = await PostAsync(client, team, body);
+        using var tooMany = await client.PostAsync($"/v1/teams/{team}/messages", Ndjson(whole));
+        var answers = new List<JsonNode>();
+        foreach (var body in bodies)
+        {
+            answers.Add(await PostAsync(client, team, body));
+        }
+
         var again = await PostAsync(client, team, AttackPayloads.Ndjson([.. AttackPayloads.DistinctLabels(3), .. AttackPayloads.DistinctLabels(1, "Other")]));
         var victim = await probe.StopAsync();
 
-        Assert.Equal((100_000L, 10_000L, 90_000L), (Long(answer, "received"), Long(answer, "accepted"), Long(answer, "rejected")));
-        Assert.Contains("(setting Depc:Limits:MaxLabelsPerTeam)", answer["rejections"]![0]!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooMany.StatusCode);
+        Assert.Contains("Depc:MaxMessagesPerRequest", await tooMany.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal((10_000L, 90_000L), (answers.Sum(a => Long(a, "accepted")), answers.Sum(a => Long(a, "rejected"))));
+        Assert.Contains("(setting Depc:Limits:MaxLabelsPerTeam)", answers[^1]["rejections"]![0]!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal((3L, 1L), (Long(again, "accepted"), Long(again, "rejected")));
         var labels = JsonNode.Parse(await fixture.Service.Admin.GetStringAsync($"/v1/teams/{team}/labels"))!.AsArray();
         Assert.Equal(10_000, labels.Count);

@@ -20,11 +20,14 @@ internal static class AttackBench
         await MeasureAsync(service, victimToken, output, "quiet (no attack), 10 s", () => Task.Delay(TimeSpan.FromSeconds(10)));
         var attacker = await AttackerAsync(service, "periods");
         // Bodies are made before the second team starts: building them would pause this process, not the server.
-        var (periods, refused) = (AttackPayloads.Ndjson(AttackPayloads.PeriodFlood(50_000)), AttackPayloads.Ndjson(AttackPayloads.RefusedCloses(20_000)));
+        // In requests of Depc:MaxMessagesPerRequest (10,000): a larger one is refused whole.
+        var periods = AttackPayloads.PeriodFlood(50_000).Concat(AttackPayloads.RefusedCloses(20_000)).Chunk(10_000).Select(AttackPayloads.Ndjson).ToList();
         await MeasureAsync(service, victimToken, output, "period flood (50,000 events on one relationship, then 20,000 refused)", async () =>
         {
-            await PostAsync(attacker, "attacker-periods", periods);
-            await PostAsync(attacker, "attacker-periods", refused);
+            foreach (var body in periods)
+            {
+                await PostAsync(attacker, "attacker-periods", body);
+            }
         });
         attacker = await AttackerAsync(service, "names");
         var names = AttackPayloads.Ndjson(AttackPayloads.LongNames(15, 1_000_000));
@@ -36,8 +39,14 @@ internal static class AttackBench
             }
         });
         attacker = await AttackerAsync(service, "labels");
-        var labels = AttackPayloads.Ndjson(AttackPayloads.DistinctLabels(100_000));
-        await MeasureAsync(service, victimToken, output, "100,000 distinct labels in one request", () => PostAsync(attacker, "attacker-labels", labels));
+        var labels = AttackPayloads.DistinctLabels(100_000).Chunk(10_000).Select(AttackPayloads.Ndjson).ToList();
+        await MeasureAsync(service, victimToken, output, "100,000 distinct labels (10 requests)", async () =>
+        {
+            foreach (var body in labels)
+            {
+                await PostAsync(attacker, "attacker-labels", body);
+            }
+        });
         var floodToken = await service.CreateTeamAsync("attacker-flood");
         FloodFigures? flood = null;
         await MeasureAsync(service, victimToken, output, "flood: 32 clients posting 1,000-message batches for 20 s", async () =>

@@ -107,7 +107,7 @@ internal static class MessageSplitter
 
     private static BodyError TooMany(int maxMessages) => new(
         StatusCodes.Status413PayloadTooLarge,
-        $"the body carries more than {maxMessages} messages, the most one request may write in one transaction; send several requests");
+        $"the body carries more than {maxMessages} messages, the most one request may write in one transaction (setting Depc:MaxMessagesPerRequest); send several requests");
 
     private static int LineOfFirstInvalidByte(ReadOnlySpan<byte> body)
     {
