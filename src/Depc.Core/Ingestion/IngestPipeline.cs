@@ -8,7 +8,8 @@ namespace Depc.Core.Ingestion;
 
 /// <summary>
 /// The one seam every input goes through (a file, Kafka, HTTP): bytes → <see cref="MessageDecoder"/> (once per
-/// message) → <see cref="BatchPlanBuilder"/> (with each message's own "now") → <see cref="StoreWrite"/> (the plan, and
+/// message, names and labels within <see cref="IngestLimits"/>) → <see cref="BatchPlanBuilder"/> (with each message's own
+/// "now") → <see cref="LabelBudget"/> (the team's label limit) → <see cref="StoreWrite"/> (the plan, and
 /// the positions, counts, feed entries and idempotency key that commit with it) → <see cref="IGraphStore.WriteAsync"/>
 /// through the one retry layer (<see cref="StoreRetry"/>). Here, and only here: a store-wide failure is retried, a
 /// message the store refuses is isolated (<see cref="RefusalIsolator"/>) and rejected, and messages another writer
