@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Confluent.Kafka;
+using Depc.Core.Ingestion;
 using Depc.Kafka.Configuration;
 using Depc.Kafka.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -17,9 +18,6 @@ namespace Depc.Kafka.DeadLetters;
 /// </summary>
 internal sealed class DeadLetterPublisher : IDisposable
 {
-    /// <summary>A reason is cut to this many characters in its header: the payload is the letter, the reason a pointer.</summary>
-    public const int MaxReasonChars = 2_048;
-
     // Headers, topic names and librdkafka's own bookkeeping of one letter, roughly.
     private const int Overhead = 512;
 
@@ -105,11 +103,12 @@ internal sealed class DeadLetterPublisher : IDisposable
 
     /// <summary>The bytes a letter holds once handed over: payload as cut, reason as cut (UTF-8, at most 3 bytes a char), headers.</summary>
     internal static long SizeOf(DeadLetter letter) =>
-        Math.Min(letter.Payload.Length, DeadLetterHeaders.MaxPayloadBytes) + (3L * Math.Min(letter.Reason.Length, MaxReasonChars + 1)) + Overhead;
+        Math.Min(letter.Payload.Length, DeadLetterHeaders.MaxPayloadBytes) + (3L * Math.Min(letter.Reason.Length, ReasonText.MaxChars + 1)) + Overhead;
 
     private static Message<Null, byte[]> ToMessage(DeadLetter letter)
     {
-        var reason = letter.Reason.Length > MaxReasonChars ? string.Concat(letter.Reason.AsSpan(0, MaxReasonChars), "…") : letter.Reason;
+        // The payload is the letter, the reason a pointer: cut like the feed's.
+        var reason = ReasonText.Cut(letter.Reason);
         var headers = new Headers
         {
             { DeadLetterHeaders.Reason, Encoding.UTF8.GetBytes(reason) },

@@ -26,12 +26,6 @@ internal sealed record IngestAnswer(
         }
 
         // The first ones, in body order: the client fixes its input from the top.
-        var listed = new MessageRejection[maxListed];
-        for (var i = 0; i < listed.Length; i++)
-        {
-            listed[i] = all[i];
-        }
-
-        return new(report.Received, report.Accepted, report.Rejected, report.Duplicates, listed, all.Count - maxListed);
+        return new(report.Received, report.Accepted, report.Rejected, report.Duplicates, [.. all.Take(maxListed)], all.Count - maxListed);
     }
 }

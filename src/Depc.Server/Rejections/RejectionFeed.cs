@@ -16,9 +16,6 @@ namespace Depc.Server.Rejections;
 /// </summary>
 internal sealed class RejectionFeed(IRejectionLog log, IOptions<RejectionFeedOptions> options, DepcMetrics metrics) : IRejectionSink
 {
-    /// <summary>A queued reason is cut to this many characters: the feed shows why, not a whole period list.</summary>
-    public const int MaxReasonChars = 2_048;
-
     // The entry's object and its strings' headers, roughly.
     private const int Overhead = 160;
 
@@ -46,7 +43,7 @@ internal sealed class RejectionFeed(IRejectionLog log, IOptions<RejectionFeedOpt
     public void Report(TeamName team, MessageRejection rejection, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(rejection);
-        var entry = Entry(team, rejection, at, MaxReasonChars);
+        var entry = Entry(team, rejection, at, ReasonText.MaxChars);
         var queued = new Queued(team, entry, SizeOf(entry));
         lock (_lock)
         {
@@ -120,7 +117,7 @@ internal sealed class RejectionFeed(IRejectionLog log, IOptions<RejectionFeedOpt
             at.ToUnixTimeSeconds(),
             r.Origin.Source,
             r.Origin.ToString(),
-            r.Reason.Length > maxReasonChars ? string.Concat(r.Reason.AsSpan(0, maxReasonChars), "…") : r.Reason,
+            ReasonText.Cut(r.Reason, maxReasonChars),
             r.Payload);
 
     private readonly record struct Queued(TeamName Team, RejectionEntry Entry, long Bytes);

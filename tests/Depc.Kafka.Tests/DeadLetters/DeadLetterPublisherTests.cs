@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Depc.Core.Ingestion;
 using Depc.Core.Naming;
 using Depc.Kafka.Configuration;
 using Depc.Kafka.DeadLetters;
@@ -58,7 +59,7 @@ public sealed class DeadLetterPublisherTests : IDisposable
     {
         var letter = Letters(1, payloadBytes: 5_000_000, reasonChars: 1_000_000)[0];
 
-        Assert.True(DeadLetterPublisher.SizeOf(letter) < DeadLetterHeaders.MaxPayloadBytes + (4 * DeadLetterPublisher.MaxReasonChars) + 1_024);
+        Assert.True(DeadLetterPublisher.SizeOf(letter) < DeadLetterHeaders.MaxPayloadBytes + (4 * ReasonText.MaxChars) + 1_024);
     }
 
     public void Dispose()

@@ -51,7 +51,7 @@ public sealed class RejectionFeedTests : IDisposable
         Assert.Equal(0, feed.QueuedBytes);
         // The newest are kept, in order; each reason cut.
         Assert.Equal(Enumerable.Range(Sent - queued.Count, queued.Count).Select(i => $"{Team.Topic}/0@{i}"), queued.Select(static e => e.Origin));
-        Assert.All(queued, static e => Assert.Equal(RejectionFeed.MaxReasonChars + 1, e.Reason.Length));
+        Assert.All(queued, static e => Assert.Equal(ReasonText.MaxChars + 1, e.Reason.Length));
     }
 
     [Fact]
