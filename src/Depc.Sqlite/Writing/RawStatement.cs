@@ -7,22 +7,28 @@ namespace Depc.Sqlite.Writing;
 /// A statement prepared once on the write connection's own handle and driven through the SQLite
 /// C API (bind by position, step, reset). The batch write path runs hundreds of thousands of
 /// these; ADO.NET's per-execution work (by-name binding, readers) cost more than SQLite itself.
-/// It runs inside whatever transaction the connection has open; the readers that walk big subgraphs use it too.
+/// It runs inside whatever transaction the connection has open; the readers that walk big subgraphs use it too. The
+/// per-row calls go through <see cref="SqliteNative"/> on the raw handle, which the statement keeps referenced until
+/// it is disposed.
 /// </summary>
 internal sealed class RawStatement : IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
+    private readonly nint _handle;
+    private bool _referenced;
 
     public RawStatement(SqliteConnection connection, string sql)
     {
         _db = connection.Handle!;
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
+        _statement.DangerousAddRef(ref _referenced);
+        _handle = _statement.DangerousGetHandle();
     }
 
     public RawStatement Bind(int index, long? value)
     {
-        Check(value is { } v ? raw.sqlite3_bind_int64(_statement, index, v) : raw.sqlite3_bind_null(_statement, index));
+        Check(value is { } v ? SqliteNative.sqlite3_bind_int64(_handle, index, v) : SqliteNative.sqlite3_bind_null(_handle, index));
         return this;
     }
 
@@ -35,14 +41,14 @@ internal sealed class RawStatement : IDisposable
     /// <summary>Binds UTF-8 text (SQLite copies it), without the string-to-UTF-8 copy of the string overload.</summary>
     public RawStatement BindUtf8(int index, ReadOnlySpan<byte> utf8)
     {
-        Check(raw.sqlite3_bind_text(_statement, index, utf8));
+        Check(SqliteNative.BindText(_handle, index, utf8));
         return this;
     }
 
     /// <summary>Binds a blob (SQLite copies it).</summary>
     public RawStatement BindBlob(int index, ReadOnlySpan<byte> value)
     {
-        Check(raw.sqlite3_bind_blob(_statement, index, value));
+        Check(SqliteNative.BindBlob(_handle, index, value));
         return this;
     }
 
@@ -52,13 +58,13 @@ internal sealed class RawStatement : IDisposable
     /// </summary>
     public bool Step()
     {
-        var rc = raw.sqlite3_step(_statement);
+        var rc = SqliteNative.sqlite3_step(_handle);
         if (rc == raw.SQLITE_ROW)
         {
             return true;
         }
 
-        raw.sqlite3_reset(_statement);
+        _ = SqliteNative.sqlite3_reset(_handle);
         if (rc != raw.SQLITE_DONE)
         {
             SqliteException.ThrowExceptionForRC(rc, _db);
@@ -76,24 +82,31 @@ internal sealed class RawStatement : IDisposable
     /// <summary>The rowid of the connection's last insert.</summary>
     public long LastInsertRowId() => raw.sqlite3_last_insert_rowid(_db);
 
-    public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
+    public long Int64(int column) => SqliteNative.sqlite3_column_int64(_handle, column);
 
-    public long? NullableInt64(int column) =>
-        raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int64(_statement, column);
+    public long? NullableInt64(int column) => IsNull(column) ? null : Int64(column);
 
-    public string? Text(int column) =>
-        raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(_statement, column).utf8_to_string();
+    public string? Text(int column) => IsNull(column) ? null : System.Text.Encoding.UTF8.GetString(Bytes(column));
 
-    public byte[] Blob(int column) => raw.sqlite3_column_blob(_statement, column).ToArray();
+    public byte[] Blob(int column) => Bytes(column).ToArray();
 
     /// <summary>A text or blob column's bytes (UTF-8 for text), valid until the next step: no string made.</summary>
-    public ReadOnlySpan<byte> Bytes(int column) => raw.sqlite3_column_blob(_statement, column);
+    public ReadOnlySpan<byte> Bytes(int column) => SqliteNative.ColumnBytes(_handle, column);
 
-    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
+    public bool IsNull(int column) => SqliteNative.sqlite3_column_type(_handle, column) == raw.SQLITE_NULL;
 
-    public void Reset() => raw.sqlite3_reset(_statement);
+    public void Reset() => _ = SqliteNative.sqlite3_reset(_handle);
 
-    public void Dispose() => _statement.Dispose();
+    public void Dispose()
+    {
+        if (_referenced)
+        {
+            _statement.DangerousRelease();
+            _referenced = false;
+        }
+
+        _statement.Dispose();
+    }
 
     private void Check(int rc)
     {
