@@ -41,6 +41,7 @@ internal static class ImpactReader
         using var layer = new RawStatement(c, LayerSql);
         var graph = new LayerBuilder(root);
         var json = new byte[64];
+        var rows = new LayerRows();
         List<long> frontier = [root.Id];
         while (frontier.Count > 0)
         {
@@ -51,7 +52,7 @@ internal static class ImpactReader
             }
             else
             {
-                var rows = new LayerRows();
+                rows.Clear();
                 while (Fill(layer, rows))
                 {
                     graph.Add(rows);

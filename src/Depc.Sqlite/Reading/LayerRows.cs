@@ -9,16 +9,19 @@ namespace Depc.Sqlite.Reading;
 /// </summary>
 internal sealed class LayerRows
 {
+    /// <summary>The most rows a chunk holds; it starts small (most layers have a few rows) and grows to this.</summary>
     public const int Capacity = 4096;
 
-    private readonly long[] _targets = new long[Capacity];
-    private readonly long[] _sources = new long[Capacity];
-    private readonly long[] _from = new long[Capacity];
-    private readonly long[] _to = new long[Capacity];
+    private long[] _targets = new long[InitialRows];
+    private long[] _sources = new long[InitialRows];
+    private long[] _from = new long[InitialRows];
+    private long[] _to = new long[InitialRows];
 
-    // Row i's periods, label and name are Bytes[_ends[3i].._ends[3i+1]], [_ends[3i+1].._ends[3i+2]], [_ends[3i+2].._ends[3i+3]].
-    private readonly int[] _ends = new int[(3 * Capacity) + 1];
-    private byte[] _bytes = new byte[64 * Capacity];
+    // Row i's periods, label and name are _bytes[_ends[3i].._ends[3i+1]], [_ends[3i+1].._ends[3i+2]], [_ends[3i+2].._ends[3i+3]].
+    private int[] _ends = new int[(3 * InitialRows) + 1];
+    private byte[] _bytes = new byte[64 * InitialRows];
+
+    private const int InitialRows = 64;
 
     public int Count { get; private set; }
 
@@ -29,6 +32,11 @@ internal sealed class LayerRows
     /// <summary>Copies the statement's current row (target, source, periods, label, name, from, to; bounds -1 when absent).</summary>
     public void Add(RawStatement row)
     {
+        if (Count == _targets.Length)
+        {
+            Grow();
+        }
+
         var at = Count++;
         (_targets[at], _sources[at], _from[at], _to[at]) = (row.Int64(0), row.Int64(1), row.Int64(5), row.Int64(6));
         var end = _ends[3 * at];
@@ -52,6 +60,16 @@ internal sealed class LayerRows
     public ReadOnlySpan<byte> Label(int row) => Field((3 * row) + 1);
 
     public ReadOnlySpan<byte> Name(int row) => Field((3 * row) + 2);
+
+    private void Grow()
+    {
+        var rows = Math.Min(Capacity, Count * 2);
+        Array.Resize(ref _targets, rows);
+        Array.Resize(ref _sources, rows);
+        Array.Resize(ref _from, rows);
+        Array.Resize(ref _to, rows);
+        Array.Resize(ref _ends, (3 * rows) + 1);
+    }
 
     private ReadOnlySpan<byte> Field(int index) => _bytes.AsSpan(_ends[index], _ends[index + 1] - _ends[index]);
 
