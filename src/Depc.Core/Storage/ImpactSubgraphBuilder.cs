@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Depc.Core.Storage;
 
 /// <summary>
@@ -30,25 +32,26 @@ public sealed class ImpactSubgraphBuilder
     /// <summary>Adds a node (or finds it, when its id was added before) and returns its index.</summary>
     public int Add(long id, string label, string name, long? from, long? to)
     {
-        if (_indexById.TryGetValue(id, out var known))
+        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_indexById, id, out var known);
+        if (known)
         {
-            return known;
+            return index;
         }
 
         var at = NodeCount++;
         if (at == _ids.Length)
         {
             var size = at * 2;
-            Array.Resize(ref _ids, size);
-            Array.Resize(ref _labels, size);
-            Array.Resize(ref _names, size);
-            Array.Resize(ref _from, size);
-            Array.Resize(ref _to, size);
+            Grow(ref _ids, size);
+            Grow(ref _labels, size);
+            Grow(ref _names, size);
+            Grow(ref _from, size);
+            Grow(ref _to, size);
         }
 
         (_ids[at], _labels[at], _names[at]) = (id, label, name);
         (_from[at], _to[at]) = (from ?? ImpactSubgraph.NoBound, to ?? ImpactSubgraph.NoBound);
-        _indexById.Add(id, at);
+        index = at;
         return at;
     }
 
@@ -60,14 +63,14 @@ public sealed class ImpactSubgraphBuilder
         var at = _edgeCount++;
         if (at == _dependents.Length)
         {
-            Array.Resize(ref _dependents, at * 2);
-            Array.Resize(ref _dependencies, at * 2);
-            Array.Resize(ref _periodStarts, (at * 2) + 1);
+            Grow(ref _dependents, at * 2);
+            Grow(ref _dependencies, at * 2);
+            Grow(ref _periodStarts, (at * 2) + 1);
         }
 
         if (_periodCount + periods.Length > _periods.Length)
         {
-            Array.Resize(ref _periods, Math.Max(_periods.Length * 2, _periodCount + periods.Length));
+            Grow(ref _periods, Math.Max(_periods.Length * 2, _periodCount + periods.Length));
         }
 
         (_dependents[at], _dependencies[at]) = (dependent, dependency);
@@ -78,6 +81,15 @@ public sealed class ImpactSubgraphBuilder
 
     public ImpactSubgraph Build() => new(
         NodeCount, _ids, _labels, _names, _from, _to, _edgeCount, _dependents, _dependencies, _periodStarts, _periods);
+
+    // Only the filled prefix is ever read, so the rest need not be zeroed (a million-node subgraph grows each array
+    // about twenty times).
+    private static void Grow<T>(ref T[] array, int size)
+    {
+        var grown = GC.AllocateUninitializedArray<T>(size);
+        array.AsSpan().CopyTo(grown);
+        array = grown;
+    }
 
     internal static ImpactSubgraph From(GraphNode root, IEnumerable<GraphNode> nodes, IEnumerable<DependencyEdge> edges)
     {
