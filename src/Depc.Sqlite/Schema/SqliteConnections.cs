@@ -14,8 +14,6 @@ internal sealed class SqliteConnections(SqliteStoreOptions options)
         DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
     }.ToString();
 
-    static SqliteConnections() => _ = SqliteThreading.UseMultiThread();
-
     /// <summary>
     /// Pages of a new file. A batch's random index inserts dirty most index leaves, and each dirty page costs
     /// a WAL frame at commit: 16 KiB pages halve the commit time of the 1M-message bench against 4 KiB
@@ -34,6 +32,7 @@ internal sealed class SqliteConnections(SqliteStoreOptions options)
     /// </summary>
     public SqliteConnection Open(bool forWriting)
     {
+        SqliteThreading.Ensure();
         var connection = new SqliteConnection(_connectionString);
         try
         {

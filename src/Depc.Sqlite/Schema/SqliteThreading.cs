@@ -4,17 +4,23 @@ namespace Depc.Sqlite.Schema;
 
 /// <summary>
 /// SQLite in multi-thread mode instead of the bundled library's serialized mode: every connection and statement of
-/// this store is used by one thread at a time (the writer under the store's write lock, a reader for one call), so
-/// the per-call connection mutex only cost time (about a tenth of a large impacted read, every bind and step of the
-/// writer). The mode is process-wide and can be set only before SQLite's first connection; when something opened one
-/// earlier, SQLite stays serialized, which is only slower.
+/// this assembly is used by one thread at a time (the writer under the store's write lock, a reader or a team table
+/// for one call), so the per-call connection mutex only cost time (about a tenth of a large impacted read, and every
+/// bind and step of the writer). The mode is process-wide and SQLite takes it only before its first connection, so
+/// every connection of this assembly is opened after <see cref="Ensure"/>; if another component opened one earlier,
+/// SQLite stays serialized, which is only slower.
 /// </summary>
 internal static class SqliteThreading
 {
     private const int ConfigMultiThread = 2;
 
-    /// <summary>True when SQLite took the mode (false: a connection was opened before).</summary>
-    public static bool UseMultiThread()
+    /// <summary>True when SQLite took the mode.</summary>
+    public static bool MultiThread { get; } = Configure();
+
+    /// <summary>Sets the mode, once per process, before the first connection.</summary>
+    public static void Ensure() => _ = MultiThread;
+
+    private static bool Configure()
     {
         Batteries_V2.Init();
         return raw.sqlite3_config(ConfigMultiThread) == raw.SQLITE_OK;

@@ -1,3 +1,4 @@
+using Depc.Sqlite.Schema;
 using Microsoft.Data.Sqlite;
 
 namespace Depc.Sqlite.Teams;
@@ -67,6 +68,7 @@ public sealed class TeamTables
 
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        SqliteThreading.Ensure();
         var connection = new SqliteConnection(_connectionString);
         try
         {
