@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -13,10 +14,13 @@ namespace Depc.Sqlite.Writing;
 /// </summary>
 internal sealed class RawStatement : IDisposable
 {
+    private const int TextKept = 4096;
+
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
     private readonly nint _handle;
     private bool _referenced;
+    private byte[]? _text;
 
     public RawStatement(SqliteConnection connection, string sql)
     {
@@ -32,9 +36,16 @@ internal sealed class RawStatement : IDisposable
         return this;
     }
 
+    /// <summary>Binds text through one buffer kept by the statement (SQLitePCL's string overload made an array per call).</summary>
     public RawStatement Bind(int index, string value)
     {
-        Check(raw.sqlite3_bind_text(_statement, index, value));
+        var bytes = Encoding.UTF8.GetByteCount(value);
+        // Text past 4 KiB is rare (names are bounded by Depc:Limits:MaxNameBytes): a one-off array, not kept.
+        var buffer = bytes > TextKept ? new byte[bytes]
+            : _text is { } kept && kept.Length >= bytes ? kept
+            : _text = new byte[Math.Max(bytes, 256)];
+        Encoding.UTF8.GetBytes(value, buffer);
+        Check(SqliteNative.BindText(_handle, index, buffer.AsSpan(0, bytes)));
         return this;
     }
 
@@ -86,7 +97,7 @@ internal sealed class RawStatement : IDisposable
 
     public long? NullableInt64(int column) => IsNull(column) ? null : Int64(column);
 
-    public string? Text(int column) => IsNull(column) ? null : System.Text.Encoding.UTF8.GetString(Bytes(column));
+    public string? Text(int column) => IsNull(column) ? null : Encoding.UTF8.GetString(Bytes(column));
 
     public byte[] Blob(int column) => Bytes(column).ToArray();
 
