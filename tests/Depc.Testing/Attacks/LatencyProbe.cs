@@ -7,6 +7,9 @@ namespace Depc.Testing.Attacks;
 /// <summary>
 /// A second team working while another attacks: posts a small batch of valid messages again and again until stopped,
 /// and keeps every request's latency and every failure (anything but 200), so a test can say how it was served.
+/// It sends synchronously on a thread of its own: on the test's thread pool or xunit's two-thread context its
+/// continuations queued behind the attacker's (32 clients woken together after a 429's <c>Retry-After</c>), and the
+/// probe timed the test process, up to a second, instead of the server.
 /// </summary>
 public sealed class LatencyProbe : IAsyncDisposable
 {
@@ -17,7 +20,8 @@ public sealed class LatencyProbe : IAsyncDisposable
 
     public LatencyProbe(Uri server, string team, string token, TimeSpan? pause = null)
     {
-        _loop = RunAsync(server, team, token, pause ?? TimeSpan.FromMilliseconds(20), _stop.Token);
+        var wait = pause ?? TimeSpan.FromMilliseconds(20);
+        _loop = Task.Factory.StartNew(() => Run(server, team, token, wait, _stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     public int Requests
@@ -55,7 +59,7 @@ public sealed class LatencyProbe : IAsyncDisposable
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
-    private async Task RunAsync(Uri server, string team, string token, TimeSpan pause, CancellationToken stop)
+    private void Run(Uri server, string team, string token, TimeSpan pause, CancellationToken stop)
     {
         using var client = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -63,11 +67,14 @@ public sealed class LatencyProbe : IAsyncDisposable
         while (!stop.IsCancellationRequested)
         {
             var body = string.Join('\n', AttackPayloads.Ordinary(10, $"probe{round++}"));
-            using var content = new StringContent(body, Encoding.UTF8, "application/x-ndjson");
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/teams/{team}/messages")
+            {
+                Content = new StringContent(body, Encoding.UTF8, "application/x-ndjson"),
+            };
             var clock = Stopwatch.StartNew();
             try
             {
-                using var response = await client.PostAsync($"/v1/teams/{team}/messages", content, CancellationToken.None);
+                using var response = client.Send(request, CancellationToken.None);
                 var elapsed = clock.Elapsed.TotalMilliseconds;
                 lock (_milliseconds)
                 {
@@ -86,14 +93,7 @@ public sealed class LatencyProbe : IAsyncDisposable
                 }
             }
 
-            try
-            {
-                await Task.Delay(pause, stop);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            stop.WaitHandle.WaitOne(pause);
         }
     }
 }
