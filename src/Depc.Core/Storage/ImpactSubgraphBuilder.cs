@@ -1,14 +1,28 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Depc.Core.Storage;
 
 /// <summary>
 /// Collects an <see cref="ImpactSubgraph"/> as a store walks it: nodes by store id (each added once), then edges
-/// between added nodes with their periods, all in growing arrays.
+/// between added nodes with their periods, all in growing arrays. Once built, it takes nothing more.
 /// </summary>
 public sealed class ImpactSubgraphBuilder
 {
-    private readonly Dictionary<long, int> _indexById = [];
+    /// <summary>Arrays up to this length grow through the shared pool (see <see cref="Grow"/>).</summary>
+    private const int PooledLength = 1 << 16;
+
+    /// <summary>Index maps up to this many entries are kept for the thread's next builder.</summary>
+    private const int KeptIndexEntries = 4_096;
+
+    // The id-to-index map never leaves the builder: the thread's next one reuses it (rehashing while it grew cost a
+    // small query as much as its subgraph's arrays).
+    [ThreadStatic]
+    private static Dictionary<long, int>? t_spareIndex;
+
+    private readonly Dictionary<long, int> _indexById = TakeSpareIndex();
     private long[] _ids = new long[16];
     private string[] _labels = new string[16];
     private string[] _names = new string[16];
@@ -20,6 +34,7 @@ public sealed class ImpactSubgraphBuilder
     private long[] _periods = new long[16];
     private int _edgeCount;
     private int _periodCount;
+    private bool _built;
 
     /// <param name="root">The failing node: index 0.</param>
     public ImpactSubgraphBuilder(GraphNode root) => Add(root.Id, root.Label, root.Name, root.From, root.To);
@@ -27,11 +42,16 @@ public sealed class ImpactSubgraphBuilder
     public int NodeCount { get; private set; }
 
     /// <summary>The index of the node with store id <paramref name="id"/>, when it was added.</summary>
-    public bool TryGetIndex(long id, out int index) => _indexById.TryGetValue(id, out index);
+    public bool TryGetIndex(long id, out int index)
+    {
+        ObjectDisposedException.ThrowIf(_built, this);
+        return _indexById.TryGetValue(id, out index);
+    }
 
     /// <summary>Adds a node (or finds it, when its id was added before) and returns its index.</summary>
     public int Add(long id, string label, string name, long? from, long? to)
     {
+        ObjectDisposedException.ThrowIf(_built, this);
         ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_indexById, id, out var known);
         if (known)
         {
@@ -58,6 +78,7 @@ public sealed class ImpactSubgraphBuilder
     /// <summary>Adds the relationship <paramref name="dependent"/> → <paramref name="dependency"/> (node indexes).</summary>
     public void AddEdge(int dependent, int dependency, ReadOnlySpan<long> periods)
     {
+        ObjectDisposedException.ThrowIf(_built, this);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)dependent, (uint)NodeCount, nameof(dependent));
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)dependency, (uint)NodeCount, nameof(dependency));
         var at = _edgeCount++;
@@ -79,15 +100,39 @@ public sealed class ImpactSubgraphBuilder
         _periodStarts[at + 1] = _periodCount;
     }
 
-    public ImpactSubgraph Build() => new(
-        NodeCount, _ids, _labels, _names, _from, _to, _edgeCount, _dependents, _dependencies, _periodStarts, _periods);
+    public ImpactSubgraph Build()
+    {
+        // The subgraph owns the arrays from here: a later growth would give them back to the pool.
+        _built = true;
+        if (_indexById.Count <= KeptIndexEntries)
+        {
+            _indexById.Clear();
+            t_spareIndex = _indexById;
+        }
+
+        return new(NodeCount, _ids, _labels, _names, _from, _to, _edgeCount, _dependents, _dependencies, _periodStarts, _periods);
+    }
+
+    private static Dictionary<long, int> TakeSpareIndex()
+    {
+        var spare = t_spareIndex ?? [];
+        t_spareIndex = null;
+        return spare;
+    }
 
     // Only the filled prefix is ever read, so the rest need not be zeroed (a million-node subgraph grows each array
-    // about twenty times).
+    // about twenty times). Small steps borrow from the shared pool and give the outgrown array back: an HTTP impacted
+    // query of 400 nodes left as many bytes in outgrown arrays as in its subgraph, and under load paid for them in
+    // collections. Large ones are not parked in the pool.
     private static void Grow<T>(ref T[] array, int size)
     {
-        var grown = GC.AllocateUninitializedArray<T>(size);
+        var grown = size <= PooledLength ? ArrayPool<T>.Shared.Rent(size) : GC.AllocateUninitializedArray<T>(size);
         array.AsSpan().CopyTo(grown);
+        if (array.Length is >= 16 and <= PooledLength && BitOperations.IsPow2(array.Length))
+        {
+            ArrayPool<T>.Shared.Return(array, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+        }
+
         array = grown;
     }
 

@@ -31,6 +31,20 @@ internal static class ImpactReader
     /// <summary>Chunks in flight between the two stages: enough to ride out a pause of either.</summary>
     private const int ChunksInFlight = 8;
 
+    /// <summary>Rows of a chunk handed between the two stages.</summary>
+    private const int OverlapChunkRows = 4_096;
+
+    /// <summary>Rows of a chunk read inline: small enough to stay in the cache and never grow past a few KiB.</summary>
+    private const int InlineChunkRows = 128;
+
+    // A query's chunk and frontier text, kept by the thread: an HTTP impacted query allocated ~160 KiB, most of it
+    // these buffers growing, and paid for it in collections under load. Nothing here outlives one Read.
+    [ThreadStatic]
+    private static LayerRows? t_inlineRows;
+
+    [ThreadStatic]
+    private static byte[]? t_json;
+
     public static ImpactSubgraph? Read(SqliteConnection c, TeamName team, string label, string name)
     {
         if (GraphReader.Node(c, team, label, name) is not { } root)
@@ -40,8 +54,8 @@ internal static class ImpactReader
 
         using var layer = new RawStatement(c, LayerSql);
         var graph = new LayerBuilder(root);
-        var json = new byte[64];
-        var rows = new LayerRows();
+        var json = t_json ??= new byte[1024];
+        var rows = t_inlineRows ??= new LayerRows(InlineChunkRows);
         List<long> frontier = [root.Id];
         while (frontier.Count > 0)
         {
@@ -65,6 +79,8 @@ internal static class ImpactReader
             frontier = graph.NextFrontier();
         }
 
+        // A wide walk's text is not kept: the next query would not need it.
+        t_json = json.Length <= 64 * 1024 ? json : null;
         return graph.Build();
     }
 
@@ -97,7 +113,7 @@ internal static class ImpactReader
                     bool more;
                     do
                     {
-                        var rows = free.TryTake(out var reused) ? reused : new LayerRows();
+                        var rows = free.TryTake(out var reused) ? reused : new LayerRows(OverlapChunkRows);
                         rows.Clear();
                         more = Fill(layer, rows);
                         full.Add(rows, stop.Token);

@@ -3,14 +3,13 @@ using Depc.Sqlite.Writing;
 namespace Depc.Sqlite.Reading;
 
 /// <summary>
-/// Up to <see cref="Capacity"/> rows of an impact layer copied out of the statement (<see cref="ImpactReader"/>): the
+/// Up to <c>capacity</c> rows of an impact layer copied out of the statement (<see cref="ImpactReader"/>): the
 /// relationship's ends, the dependent's bounds, and the bytes of its periods, label and name, so that the rows can be
-/// turned into strings and graph entries on another thread while SQLite steps on.
+/// turned into strings and graph entries on another thread while SQLite steps on, or in chunks on the same thread.
 /// </summary>
-internal sealed class LayerRows
+internal sealed class LayerRows(int capacity)
 {
-    /// <summary>The most rows a chunk holds; it starts small (most layers have a few rows) and grows to this.</summary>
-    public const int Capacity = 4096;
+    private const int InitialRows = 64;
 
     private long[] _targets = new long[InitialRows];
     private long[] _sources = new long[InitialRows];
@@ -21,11 +20,9 @@ internal sealed class LayerRows
     private int[] _ends = new int[(3 * InitialRows) + 1];
     private byte[] _bytes = new byte[64 * InitialRows];
 
-    private const int InitialRows = 64;
-
     public int Count { get; private set; }
 
-    public bool IsFull => Count == Capacity;
+    public bool IsFull => Count == capacity;
 
     public void Clear() => Count = 0;
 
@@ -63,7 +60,7 @@ internal sealed class LayerRows
 
     private void Grow()
     {
-        var rows = Math.Min(Capacity, Count * 2);
+        var rows = Math.Min(capacity, Count * 2);
         Array.Resize(ref _targets, rows);
         Array.Resize(ref _sources, rows);
         Array.Resize(ref _from, rows);
