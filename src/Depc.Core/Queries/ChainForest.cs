@@ -12,10 +12,14 @@ namespace Depc.Core.Queries;
 internal sealed class ChainForest
 {
     private readonly ImpactSubgraph _graph;
+    private readonly long _ts;
     private readonly int[] _next;
     private readonly int[] _nextEdge;
 
-    private ChainForest(ImpactSubgraph graph, int[] next, int[] nextEdge) => (_graph, _next, _nextEdge) = (graph, next, nextEdge);
+    // The elements of the nodes that chains pass through, made once: the chains of a million leaves share their racks'.
+    private ChainNode?[]? _elements;
+
+    private ChainForest(ImpactSubgraph graph, long ts, int[] next, int[] nextEdge) => (_graph, _ts, _next, _nextEdge) = (graph, ts, next, nextEdge);
 
     /// <summary>
     /// Chains through nodes and relationships active at <paramref name="ts"/> when <paramref name="activeOnly"/>;
@@ -65,7 +69,7 @@ internal sealed class ChainForest
         Array.Fill(nextEdge, -1);
         if (n == 0 || !allowed[0])
         {
-            return new ChainForest(graph, next, nextEdge);
+            return new ChainForest(graph, ts, next, nextEdge);
         }
 
         var queue = new int[n];
@@ -105,34 +109,43 @@ internal sealed class ChainForest
             }
         }
 
-        return new ChainForest(graph, next, nextEdge);
+        return new ChainForest(graph, ts, next, nextEdge);
     }
 
     /// <summary>True when <paramref name="node"/> has a chain to the root (always, unless only active chains count).</summary>
     public bool Reaches(int node) => _next[node] >= 0;
 
-    /// <summary>The chain's nodes from <paramref name="node"/> to the root, flagged inactive at <paramref name="ts"/> when they are.</summary>
-    public List<ChainNode> Path(int node, long ts)
+    /// <summary>The chain's nodes from <paramref name="node"/> to the root, flagged inactive at the forest's moment when they are.</summary>
+    public ChainNode[] Path(int node)
     {
-        var path = new List<ChainNode>();
-        for (var at = node; ; at = _next[at])
+        var length = 1;
+        for (var at = node; at != 0; at = _next[at])
         {
-            path.Add(new ChainNode(_graph.Label(at), _graph.Name(at), !_graph.NodeActiveAt(at, ts)));
-            if (at == 0)
-            {
-                return path;
-            }
+            length++;
         }
+
+        var elements = _elements ??= new ChainNode?[_graph.NodeCount];
+        var path = new ChainNode[length];
+        path[0] = Element(node);
+        for (var (i, at) = (1, _next[node]); i < length; (i, at) = (i + 1, _next[at]))
+        {
+            path[i] = elements[at] ??= Element(at);
+        }
+
+        return path;
     }
 
-    /// <summary>The chain's relationships from <paramref name="node"/> to the root, with their periods and activity at <paramref name="ts"/>.</summary>
-    public List<ChainLink> Links(int node, long ts)
+    // The node listed is not kept: kept by the forest, each entry's element would outlive its answer.
+    private ChainNode Element(int node) => new(_graph.Label(node), _graph.Name(node), !_graph.NodeActiveAt(node, _ts));
+
+    /// <summary>The chain's relationships from <paramref name="node"/> to the root, with their periods and activity at the forest's moment.</summary>
+    public List<ChainLink> Links(int node)
     {
         var links = new List<ChainLink>();
         for (var at = node; at != 0; at = _next[at])
         {
             var e = _nextEdge[at];
-            links.Add(new ChainLink(_graph.Periods(e).ToArray(), !_graph.EdgeActiveAt(e, ts)));
+            links.Add(new ChainLink(_graph.Periods(e).ToArray(), !_graph.EdgeActiveAt(e, _ts)));
         }
 
         return links;

@@ -40,6 +40,6 @@ public static class ImpactAnalysis
 
         var active = ChainForest.Build(graph, ts, activeOnly: true);
         var forest = active.Reaches(node) ? active : ChainForest.Build(graph, ts, activeOnly: false);
-        return forest.Reaches(node) ? new WhyAnswer(active.Reaches(node), forest.Path(node, ts), forest.Links(node, ts)) : null;
+        return forest.Reaches(node) ? new WhyAnswer(active.Reaches(node), forest.Path(node), forest.Links(node)) : null;
     }
 }

@@ -81,7 +81,7 @@ public sealed class ImpactedNodes
     {
         var isActive = _active.Reaches(node);
         var forest = !withPaths ? null : isActive ? _active : (_any ??= ChainForest.Build(_graph, _ts, activeOnly: false));
-        var path = forest is not null && forest.Reaches(node) ? forest.Path(node, _ts) : null;
+        var path = forest is not null && forest.Reaches(node) ? forest.Path(node) : null;
         return new ImpactedNode(_graph.Name(node), _graph.From(node), _graph.To(node), isActive, path);
     }
 
@@ -92,14 +92,13 @@ public sealed class ImpactedNodes
             return;
         }
 
-        // Sorting the names with the indexes alongside compares strings directly, not through the graph.
         var names = new string[_byName.Length];
         for (var i = 0; i < names.Length; i++)
         {
             names[i] = _graph.Name(_byName[i]);
         }
 
-        Array.Sort(names, _byName, StringComparer.Ordinal);
+        OrdinalOrder.Sort(names, _byName);
         _sorted = true;
     }
 }
