@@ -134,21 +134,7 @@ public static class RecoveryBench
         await server.StartAgainAsync();
         var ready = clock.Elapsed;
         TimeSpan? assigned = null;
-        while (await ReceivedAsync(counts) <= before)
-        {
-            if (assigned is null && Assignments(server) > assignments)
-            {
-                assigned = clock.Elapsed;
-            }
-
-            if (clock.Elapsed > TimeSpan.FromSeconds(120))
-            {
-                throw new TimeoutException("no write within 120 s of the restart");
-            }
-
-            await Task.Delay(20);
-        }
-
+        await WaitWrittenAfterAsync(counts, before, TimeSpan.FromSeconds(120), () => assigned ??= Assignments(server) > assignments ? clock.Elapsed : null);
         var written = clock.Elapsed;
         return new Restart(ready, assigned ?? written, written);
     }
@@ -167,11 +153,13 @@ public static class RecoveryBench
 
     private static async Task<long> ReceivedAsync(SqliteGraphStore store) => (await store.ReadTeamCountsAsync(Team, CancellationToken.None)).Received;
 
-    private static async Task WaitWrittenAfterAsync(SqliteGraphStore store, long before, TimeSpan timeout)
+    // Polls the store's count until it passes `before`; `eachPoll` runs at every poll.
+    private static async Task WaitWrittenAfterAsync(SqliteGraphStore store, long before, TimeSpan timeout, Action? eachPoll = null)
     {
         var clock = Stopwatch.StartNew();
         while (await ReceivedAsync(store) <= before)
         {
+            eachPoll?.Invoke();
             if (clock.Elapsed > timeout)
             {
                 throw new TimeoutException($"no write within {timeout}");

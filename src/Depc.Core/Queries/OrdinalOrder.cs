@@ -59,25 +59,25 @@ internal static class OrdinalOrder
             order[i] = i;
         }
 
-        Sort(names, order, new Buffers(names.Length), 0, names.Length, 0);
+        Sort(new Scratch(names), order, 0, names.Length, 0);
         return order;
     }
 
     // Orders order[start..start+length), whose names agree on their first `offset` units.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Sort(string[] names, int[] order, Buffers buffers, int start, int length, int offset)
+    private static void Sort(Scratch scratch, int[] order, int start, int length, int offset)
     {
         if (length <= ComparedRun || offset >= KeyedUnits)
         {
-            Array.Sort(order, start, length, new ByName(names));
+            Array.Sort(order, start, length, scratch.ByName);
             return;
         }
 
-        var keys = buffers.Keys;
+        var keys = scratch.Keys;
         var end = start + length;
         for (var i = start; i < end; i++)
         {
-            keys[i] = Key(names[order[i]], offset);
+            keys[i] = Key(scratch.Names[order[i]], offset);
         }
 
         if (length < RadixSorted)
@@ -86,7 +86,7 @@ internal static class OrdinalOrder
         }
         else
         {
-            RadixSort(buffers, order, start, length);
+            RadixSort(scratch, order, start, length);
         }
 
         var run = start;
@@ -99,7 +99,7 @@ internal static class OrdinalOrder
 
             if (i - run > 1)
             {
-                SortTied(names, order, buffers, run, i - run, offset);
+                SortTied(scratch, order, run, i - run, offset);
             }
 
             run = i;
@@ -108,15 +108,15 @@ internal static class OrdinalOrder
 
     // Names whose keys at `offset` tie: equal on those units unless one was kept as 0xFF (then compared whole), or
     // unless one ended there (0 stands for both an absent unit and '\0': the comparison of whole names decides).
-    private static void SortTied(string[] names, int[] order, Buffers buffers, int start, int length, int offset)
+    private static void SortTied(Scratch scratch, int[] order, int start, int length, int offset)
     {
         var longer = false;
         for (var i = start; i < start + length; i++)
         {
-            var name = names[order[i]];
+            var name = scratch.Names[order[i]];
             if (HasUnitAboveKey(name, offset))
             {
-                Array.Sort(order, start, length, new ByName(names));
+                Array.Sort(order, start, length, scratch.ByName);
                 return;
             }
 
@@ -125,11 +125,11 @@ internal static class OrdinalOrder
 
         if (longer)
         {
-            Sort(names, order, buffers, start, length, offset + UnitsPerKey);
+            Sort(scratch, order, start, length, offset + UnitsPerKey);
         }
         else
         {
-            Array.Sort(order, start, length, new ByName(names));
+            Array.Sort(order, start, length, scratch.ByName);
         }
     }
 
@@ -164,13 +164,13 @@ internal static class OrdinalOrder
 
     // Least significant byte first, each pass a stable counting sort; a byte all keys share costs one count.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void RadixSort(Buffers buffers, int[] order, int start, int length)
+    private static void RadixSort(Scratch scratch, int[] order, int start, int length)
     {
         Span<int> slots = stackalloc int[256];
-        var keys = buffers.Keys.AsSpan(start, length);
+        var keys = scratch.Keys.AsSpan(start, length);
         var items = order.AsSpan(start, length);
-        var spareKeys = buffers.SpareKeys.AsSpan(0, length);
-        var spareItems = buffers.SpareItems.AsSpan(0, length);
+        var spareKeys = scratch.SpareKeys.AsSpan(0, length);
+        var spareItems = scratch.SpareItems.AsSpan(0, length);
         var inSpare = false;
         for (var shift = 0; shift < 64; shift += 8)
         {
@@ -217,18 +217,17 @@ internal static class OrdinalOrder
         }
     }
 
-    /// <summary>A sort's keys, and the room its radix passes move them into.</summary>
-    private sealed class Buffers(int length)
+    /// <summary>What one sort works with: its names and their comparer, its keys, and the room radix passes move them into.</summary>
+    private sealed class Scratch(string[] names)
     {
-        public ulong[] Keys { get; } = new ulong[length];
+        public string[] Names { get; } = names;
 
-        public ulong[] SpareKeys { get; } = new ulong[length];
+        public IComparer<int> ByName { get; } = Comparer<int>.Create((x, y) => string.CompareOrdinal(names[x], names[y]));
 
-        public int[] SpareItems { get; } = new int[length];
-    }
+        public ulong[] Keys { get; } = new ulong[names.Length];
 
-    private sealed class ByName(string[] names) : IComparer<int>
-    {
-        public int Compare(int x, int y) => string.CompareOrdinal(names[x], names[y]);
+        public ulong[] SpareKeys { get; } = new ulong[names.Length];
+
+        public int[] SpareItems { get; } = new int[names.Length];
     }
 }
