@@ -16,7 +16,7 @@ internal static class SqliteErrors
     private const int Mismatch = 20;
 
     public static StoreException Map(SqliteException e, string what) =>
-        new($"SQLite {what} failed: {e.Message}", isTransient: !IsMessageCaused(e.SqliteErrorCode), e);
+        new($"SQLite {what} failed: {e.Message}", isTransient: !IsMessageCaused(e), e);
 
-    private static bool IsMessageCaused(int code) => (code & 0xff) is TooBig or Constraint or Mismatch;
+    public static bool IsMessageCaused(SqliteException e) => (e.SqliteErrorCode & 0xff) is TooBig or Constraint or Mismatch;
 }

@@ -235,6 +235,12 @@ public sealed class SqliteGraphStore : IGraphStore
         {
             return write(OpenWriter());
         }
+        catch (RefusedBatchException e)
+        {
+            // The connection is sound: only this write's transaction ends.
+            _writer?.Rollback();
+            throw SqliteErrors.Map(e.Refusal, what);
+        }
         catch (SqliteException e)
         {
             throw WriterFailed(e, what);
@@ -315,8 +321,10 @@ public sealed class SqliteGraphStore : IGraphStore
     }
 
     /// <summary>
-    /// A bulk write's batches on the writer it holds, until the commit or the end; then the lock is free again. It takes
-    /// no Kafka position nor idempotency key: those may refuse a write, which could not be undone alone in a shared transaction.
+    /// A bulk write's batches on the writer it holds, until the commit or the end; then the lock is free again. A batch
+    /// refused for a value it carries is undone alone (<see cref="RefusedBatchException"/>) and the bulk write goes on.
+    /// It takes no Kafka position nor idempotency key: those may refuse a write, which could not be undone alone in a
+    /// shared transaction.
     /// </summary>
     private sealed class SqliteBulkWrite(SqliteGraphStore store, BatchWriter writer, LedgerWriter ledger) : IBulkWrite
     {
@@ -377,10 +385,18 @@ public sealed class SqliteGraphStore : IGraphStore
             {
                 return step();
             }
+            catch (RefusedBatchException e)
+            {
+                // The refused write was undone; the bulk write goes on with the writes before it.
+                throw SqliteErrors.Map(e.Refusal, "batch write");
+            }
             catch (SqliteException e)
             {
                 _failed = true;
-                throw store.WriterFailed(e, "batch write");
+                var failure = store.WriterFailed(e, "batch write");
+                // Past the node rows nothing a message gave is written, and the writes of the whole bulk write are gone:
+                // no message can be isolated, the store is failing.
+                throw failure.IsMessageCaused ? StoreException.StoreWide("the bulk write failed: " + failure.Message, e) : failure;
             }
             catch
             {

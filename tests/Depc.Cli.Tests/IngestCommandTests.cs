@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Depc.Cli.Tests.Support;
+using Microsoft.Data.Sqlite;
 
 namespace Depc.Cli.Tests;
 
@@ -148,6 +149,43 @@ public sealed class IngestCommandTests : IDisposable
         Assert.StartsWith("$ is not valid JSON", (string)lines[3]["reason"]!, StringComparison.Ordinal);
         Assert.Equal("not json", (string)lines[3]["payload"]!);
         JsonAssert.Equal("""["ok","ok2"]""", await _sandbox.QueryAsync("nodes", "--team", "t", "--label", "A"));
+    }
+
+    [Fact]
+    public async Task A_message_the_store_refuses_is_rejected_alone_with_its_own_line_and_payload_in_any_batch()
+    {
+        await _sandbox.SeedAsync("t", """{"source":{"label":"A","name":"seed"}}""");
+        await using (var connection = new SqliteConnection($"Data Source={_sandbox.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var trigger = connection.CreateCommand();
+            trigger.CommandText = "CREATE TRIGGER refuse BEFORE INSERT ON nodes WHEN NEW.name LIKE 'poison%' BEGIN SELECT RAISE(ABORT, 'poison refused'); END;";
+            await trigger.ExecuteNonQueryAsync();
+        }
+
+        // Three batches (of IngestCommand.BatchMessages) in one bulk transaction, their input arenas reused meanwhile:
+        // the poison in the third batch must not make the first one's rejection (the period rule's) report other bytes.
+        var lines = Enumerable.Range(0, 45_000)
+            .Select(i => i switch
+            {
+                0 => """{"source":{"label":"A","name":"x"},"target":{"label":"B","name":"y"},"rel":{"from":10,"to":20}}""",
+                1 => """{"source":{"label":"A","name":"x"},"target":{"label":"B","name":"y"},"rel":{"from":5}}""",
+                44_000 => $$$"""{"source":{"label":"A","name":"poison{{{i}}}"}}""",
+                _ => $$$"""{"source":{"label":"A","name":"n{{{i}}}"}}""",
+            })
+            .ToArray();
+        var file = _sandbox.WriteFile("in.ndjson", string.Join('\n', lines) + "\n");
+        var rejections = _sandbox.PathOf("rejections.ndjson");
+
+        var run = (await _sandbox.RunOnStoreAsync("ingest", "--team", "t", "--rejections", rejections, file)).AssertOk();
+
+        JsonAssert.Equal("""{"received":45000,"accepted":44998,"rejected":2,"duplicates":0}""", run.Json);
+        var refused = CliRun.Lines(File.ReadAllText(rejections)).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal([2L, 44_001L], refused.Select(r => (long)r["line"]!));
+        Assert.Equal([lines[1], lines[44_000]], refused.Select(r => (string)r["payload"]!));
+        Assert.Contains("poison refused", (string)refused[1]["reason"]!, StringComparison.Ordinal);
+        var names = (await _sandbox.QueryAsync("nodes", "--team", "t", "--label", "A"))!.AsArray();
+        Assert.Equal(44_999, names.Count);
     }
 
     [Fact]

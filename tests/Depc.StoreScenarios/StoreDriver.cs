@@ -48,7 +48,7 @@ public sealed class StoreDriver(IGraphStore store, IngestLimits? limits = null)
                 await bulk.WriteAsync(new StoreWrite(Plan(team, [.. lines.Skip(i).Take(batchSize)]), Now), CancellationToken.None).ConfigureAwait(false);
             }
 
-            return [.. (await bulk.CommitAsync(CancellationToken.None).ConfigureAwait(false)).Select(o => o.Report)];
+            return await bulk.CommitAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
 

@@ -175,9 +175,9 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
                 }
                 else
                 {
-                    var outcomes = await bulk.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    var reports = await bulk.CommitAsync(cancellationToken).ConfigureAwait(false);
                     await bulk.FlushAsync(cancellationToken).ConfigureAwait(false);
-                    await ReportAsync(outcomes).ConfigureAwait(false);
+                    await ReportAsync(reports).ConfigureAwait(false);
                 }
             }
 
@@ -217,16 +217,16 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
     }
 
     // Rejections are reported once their batch is committed.
-    private async Task ReportAsync(IReadOnlyList<WriteOutcome> outcomes)
+    private async Task ReportAsync(IReadOnlyList<IngestReport> reports)
     {
-        foreach (var outcome in outcomes)
+        foreach (var report in reports)
         {
-            foreach (var rejection in outcome.Report.Rejections)
+            foreach (var rejection in report.Rejections)
             {
                 await _report(rejection).ConfigureAwait(false);
             }
 
-            _total = _total.Add(outcome.Report with { Rejections = [] });
+            _total = _total.Add(report with { Rejections = [] });
         }
     }
 }

@@ -4,22 +4,21 @@ namespace Depc.Core.Ingestion;
 
 /// <summary>
 /// A bulk load through the seam (<c>depc ingest</c>): writes share one store transaction (<see cref="IBulkWrite"/>)
-/// until <see cref="CommitAsync"/>, and all of them are durable after <see cref="FlushAsync"/>. When the store refuses one of them for its content, the open transaction is
-/// dropped and the writes since the last commit go through <see cref="IngestPipeline.WriteAsync"/> one by one,
-/// which isolates the message responsible; their outcomes replace the ones given before.
+/// until <see cref="CommitAsync"/>, and all of them are durable after <see cref="FlushAsync"/>. Only the reports of the
+/// writes wait for the commit, never the writes themselves: a write the store refuses for its content is undone alone
+/// (<see cref="IBulkWrite.WriteAsync"/>), so it is cut in halves at once, each applied in order, down to the single
+/// messages the store refuses, which are rejected. A store that refuses every message of a write is failing, not judging values.
 /// </summary>
 public sealed class BulkIngest : IAsyncDisposable
 {
     private readonly IngestPipeline _pipeline;
-    private readonly List<StoreWrite> _pending = [];
-    private readonly List<WriteOutcome> _outcomes = [];
+    private readonly List<IngestReport> _reports = [];
     private IBulkWrite? _write;
-    private bool _oneByOne;
 
     internal BulkIngest(IngestPipeline pipeline) => _pipeline = pipeline;
 
     /// <summary>True while writes wait for <see cref="CommitAsync"/>.</summary>
-    public bool HasUncommitted => _write is not null || _outcomes.Count > 0;
+    public bool HasUncommitted => _write is not null || _reports.Count > 0;
 
     /// <summary>True once the writes since the last commit are worth a commit (the store says; always, for a store without longer transactions).</summary>
     public bool IsDue => _write?.IsDue ?? true;
@@ -28,39 +27,52 @@ public sealed class BulkIngest : IAsyncDisposable
     public async Task WriteAsync(StoreWrite write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
-        if (!_oneByOne)
-        {
-            _write ??= await _pipeline.Store.BeginBulkWriteAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        if (_oneByOne || _write is TransactionPerBatch)
+        _write ??= await _pipeline.Store.BeginBulkWriteAsync(cancellationToken).ConfigureAwait(false);
+        if (_write is TransactionPerBatch)
         {
             // A store that commits each write by itself gains nothing from the bulk write: each write goes through the
-            // seam (retried, refusals isolated), and none is kept to be written again (it is committed already).
-            _outcomes.Add(await _pipeline.WriteAsync(write, cancellationToken).ConfigureAwait(false));
+            // seam (retried, refusals isolated).
+            _reports.Add((await _pipeline.WriteAsync(write, cancellationToken).ConfigureAwait(false)).Report);
             return;
         }
 
         write = await _pipeline.WithinLabelBudgetAsync(write, cancellationToken).ConfigureAwait(false);
-        _pending.Add(write);
-        try
+        if (await TryApplyAsync(write, cancellationToken).ConfigureAwait(false) is not { } refusal)
         {
-            _outcomes.Add(await _write!.WriteAsync(write, cancellationToken).ConfigureAwait(false));
+            return;
         }
-        catch (StoreException e) when (e.IsMessageCaused)
+
+        var count = write.Batch.Sources.Count;
+        var refused = new SortedDictionary<int, string>();
+        if (count == 0)
         {
-            await DropAsync().ConfigureAwait(false);
-            _oneByOne = true;
-            _outcomes.Clear();
-            foreach (var pending in _pending)
+            throw StoreException.StoreWide("the store refused a write of no valid message: " + refusal.Message, refusal);
+        }
+
+        if (count == 1)
+        {
+            refused[0] = RefusalIsolator.Reason(refusal);
+        }
+        else
+        {
+            await ApplyOrHalveAsync(write, 0, count / 2, refused, cancellationToken).ConfigureAwait(false);
+            await ApplyOrHalveAsync(write, count / 2, count - (count / 2), refused, cancellationToken).ConfigureAwait(false);
+            if (refused.Count == count)
             {
-                _outcomes.Add(await _pipeline.WriteAsync(pending, cancellationToken).ConfigureAwait(false));
+                throw StoreException.StoreWide($"the store refused each of the {count} messages of a write alone: {refusal.Message}", refusal);
             }
+        }
+
+        // The parts went without the invalid messages: those and the refused ones are counted and reported by a write of their own.
+        var rejections = write with { Batch = write.Batch.RejectionsOnly(refused) };
+        if (!rejections.IsEmpty && await TryApplyAsync(rejections, cancellationToken).ConfigureAwait(false) is { } unexplained)
+        {
+            throw StoreException.StoreWide("the store refused a write of rejections alone: " + unexplained.Message, unexplained);
         }
     }
 
-    /// <summary>Commits what was written since the last commit and returns the outcomes of those writes, in order.</summary>
-    public async Task<IReadOnlyList<WriteOutcome>> CommitAsync(CancellationToken cancellationToken)
+    /// <summary>Commits what was written since the last commit and returns the reports of those writes, in order.</summary>
+    public async Task<IReadOnlyList<IngestReport>> CommitAsync(CancellationToken cancellationToken)
     {
         if (_write is not null)
         {
@@ -68,17 +80,48 @@ public sealed class BulkIngest : IAsyncDisposable
             await DropAsync().ConfigureAwait(false);
         }
 
-        var outcomes = _outcomes.ToList();
-        _outcomes.Clear();
-        _pending.Clear();
-        _oneByOne = false;
-        return outcomes;
+        var reports = _reports.ToList();
+        _reports.Clear();
+        return reports;
     }
 
     /// <summary>Makes everything committed so far durable: the bulk load is done only after this.</summary>
     public Task FlushAsync(CancellationToken cancellationToken) => _pipeline.Store.FlushAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => DropAsync();
+
+    // Messages [start, start + count) of the write's plan, applied, or cut again when the store refuses them.
+    private async Task ApplyOrHalveAsync(StoreWrite write, int start, int count, SortedDictionary<int, string> refused, CancellationToken cancellationToken)
+    {
+        var part = write with { Batch = write.Batch.Slice(start, count, withRejections: false) };
+        if (await TryApplyAsync(part, cancellationToken).ConfigureAwait(false) is not { } refusal)
+        {
+            return;
+        }
+
+        if (count == 1)
+        {
+            refused[start] = RefusalIsolator.Reason(refusal);
+            return;
+        }
+
+        await ApplyOrHalveAsync(write, start, count / 2, refused, cancellationToken).ConfigureAwait(false);
+        await ApplyOrHalveAsync(write, start + (count / 2), count - (count / 2), refused, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The write applied (its report kept for the commit), or the refusal that undid it.</summary>
+    private async Task<StoreException?> TryApplyAsync(StoreWrite write, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _reports.Add((await _write!.WriteAsync(write, cancellationToken).ConfigureAwait(false)).Report);
+            return null;
+        }
+        catch (StoreException e) when (e.IsMessageCaused)
+        {
+            return e;
+        }
+    }
 
     private async ValueTask DropAsync()
     {

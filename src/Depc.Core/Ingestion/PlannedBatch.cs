@@ -34,6 +34,28 @@ public sealed record PlannedBatch(BatchPlan Plan, IReadOnlyList<RawMessage> Sour
             : new PlannedBatch(PlanSlicer.Keep(Plan, kept), [.. kept.Select(i => Sources[i])], rejections);
     }
 
+    /// <summary>
+    /// The valid messages at plan positions [<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>),
+    /// planned again, with the invalid messages when <paramref name="withRejections"/> (so a batch cut into parts counts
+    /// them once).
+    /// </summary>
+    public PlannedBatch Slice(int start, int count, bool withRejections)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Sources.Count - start);
+        var kept = Enumerable.Range(start, count).ToList();
+        return new PlannedBatch(PlanSlicer.Keep(Plan, kept), [.. kept.Select(i => Sources[i])], withRejections ? Rejections : []);
+    }
+
+    /// <summary>Nothing left to plan: the invalid messages, and the valid ones at <paramref name="refused"/> (plan positions), as rejections.</summary>
+    public PlannedBatch RejectionsOnly(IReadOnlyDictionary<int, string> refused)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        var rejections = new List<MessageRejection>(Rejections);
+        rejections.AddRange(refused.OrderBy(r => r.Key).Select(r => IngestPipeline.Reject(Sources[r.Key], r.Value)));
+        return new PlannedBatch(PlanSlicer.Keep(Plan, []), [], rejections);
+    }
+
     /// <summary>The batch with the messages at <paramref name="refused"/> (plan positions) turned into rejections.</summary>
     public PlannedBatch Refusing(IReadOnlyDictionary<int, string> refused)
     {

@@ -31,6 +31,9 @@ public static class RefusalIsolator
         return plan.MessageCount > 1 && refused.Count == plan.MessageCount ? new SortedDictionary<int, string>() : refused;
     }
 
+    /// <summary>Why a message the store refused alone is rejected.</summary>
+    internal static string Reason(StoreException refusal) => "$ was refused by the store: " + refusal.Message;
+
     private sealed class Probe(IGraphStore store, StoreRetry retry, BatchPlan plan, SortedDictionary<int, string> refused, CancellationToken cancellationToken)
     {
         private TeamName Team => plan.Team;
@@ -50,7 +53,7 @@ public static class RefusalIsolator
 
             if (count == 1)
             {
-                refused[start] = "$ was refused by the store: " + failure.Message;
+                refused[start] = Reason(failure);
                 return;
             }
 

@@ -7,7 +7,11 @@ namespace Depc.Core.Storage;
 /// </summary>
 public interface IBulkWrite : IAsyncDisposable
 {
-    /// <summary>Applies a write after the ones before it, with the outcome <see cref="IGraphStore.WriteAsync"/> would give.</summary>
+    /// <summary>
+    /// Applies a write after the ones before it, with the outcome <see cref="IGraphStore.WriteAsync"/> would give. A write
+    /// the store refuses for its content (<see cref="StoreException.IsMessageCaused"/>) is undone alone: the bulk write
+    /// goes on with the writes before it. Any other failure ends the bulk write, uncommitted.
+    /// </summary>
     Task<WriteOutcome> WriteAsync(StoreWrite write, CancellationToken cancellationToken);
 
     /// <summary>

@@ -11,11 +11,13 @@ namespace Depc.Sqlite.Writing;
 
 /// <summary>
 /// Writes <see cref="BatchPlan"/>s in IMMEDIATE transactions on the store's single write connection, one per plan
-/// (<see cref="Apply"/>) or several in one (<see cref="Begin"/>, <see cref="Write"/>…, <see cref="Commit"/>): a row
+/// or several in one (<see cref="Begin"/>, <see cref="Write"/>…, <see cref="Commit"/>): a row
 /// per node whose bounds change, relationship events folded through the period table in memory, then one row per
 /// changed relationship, in key order at the commit (<see cref="PendingRelationships"/>). What it knows of the stored
-/// graph is in the <see cref="WriteCache"/>, so most messages read nothing back. Not thread-safe: the store serialises
-/// calls.
+/// graph is in the <see cref="WriteCache"/>, so most messages read nothing back. Only the node rows carry a message's
+/// values (names, labels, bounds), so only they can be refused for a message: they are inserted under a savepoint, and
+/// a refusal undoes that batch alone (<see cref="RefusedBatchException"/>), leaving the transaction and its earlier
+/// batches as they were. Not thread-safe: the store serialises calls.
 /// </summary>
 internal sealed class BatchWriter : IDisposable
 {
@@ -28,6 +30,9 @@ internal sealed class BatchWriter : IDisposable
     private readonly RawStatement _readGeneration;
     private readonly RawStatement _bumpGeneration;
     private readonly RawStatement _anyRelationship;
+    private readonly RawStatement _savepoint;
+    private readonly RawStatement _release;
+    private readonly RawStatement _rollbackToSavepoint;
     private readonly ChangeRows _changeRows;
     private readonly ChangeRecorder<ChangedElement> _changes = new();
 
@@ -38,6 +43,10 @@ internal sealed class BatchWriter : IDisposable
     private readonly Dictionary<string, int> _labelOffsets = new(StringComparer.Ordinal);
     private long[] _nodeIds = new long[1024];
     private readonly List<(long Id, long? From, long? To)> _nodeUpdates = [];
+
+    // What the batch's node inserts changed in the cache (the node before, or none when it was added): undone, in
+    // reverse, when the store refuses one of them.
+    private readonly List<(Dictionary<string, CachedNode> Nodes, string Name, CachedNode? Before)> _nodeUndo = [];
     private SqliteTransaction? _transaction;
     private readonly long _pageCacheCeiling;
     private int _rowsDue;
@@ -67,15 +76,10 @@ internal sealed class BatchWriter : IDisposable
         _readGeneration = new RawStatement(connection, "SELECT value FROM meta WHERE key = 'generation'");
         _bumpGeneration = new RawStatement(connection, "UPDATE meta SET value = value + 1 WHERE key = 'generation' RETURNING value");
         _anyRelationship = new RawStatement(connection, "SELECT EXISTS (SELECT 1 FROM relationships)");
+        _savepoint = new RawStatement(connection, "SAVEPOINT batch_nodes");
+        _release = new RawStatement(connection, "RELEASE batch_nodes");
+        _rollbackToSavepoint = new RawStatement(connection, "ROLLBACK TO batch_nodes");
         _changeRows = new ChangeRows(connection);
-    }
-
-    public BatchResult Apply(BatchPlan plan)
-    {
-        Begin();
-        var result = Write(plan);
-        Commit();
-        return result;
     }
 
     /// <summary>
@@ -108,10 +112,11 @@ internal sealed class BatchWriter : IDisposable
     {
         // Outside a transaction each statement would commit on its own.
         _ = _transaction ?? throw new InvalidOperationException("no write transaction is open");
+        _changes.Clear();
+        InsertNodes(plan);
         return Guard(() =>
         {
-            _changes.Clear();
-            UpsertNodes(plan);
+            UpdateNodes();
             var result = ApplyRelationships(plan);
             // The change index goes in the same transaction as the rows it indexes.
             _changeRows.Write(plan.Team.Value, _changes);
@@ -175,10 +180,55 @@ internal sealed class BatchWriter : IDisposable
         _readGeneration.Dispose();
         _bumpGeneration.Dispose();
         _anyRelationship.Dispose();
+        _savepoint.Dispose();
+        _release.Dispose();
+        _rollbackToSavepoint.Dispose();
         _changeRows.Dispose();
     }
 
-    private void UpsertNodes(BatchPlan plan)
+    /// <summary>
+    /// The plan's nodes found in the cache or inserted, under a savepoint: when the store refuses a value, the rows and
+    /// what the cache learnt are undone and <see cref="RefusedBatchException"/> says the transaction goes on without
+    /// this batch. Any other failure drops the transaction.
+    /// </summary>
+    private void InsertNodes(BatchPlan plan)
+    {
+        _nodeUndo.Clear();
+        try
+        {
+            _savepoint.Execute();
+            CacheAndInsertNodes(plan);
+            _release.Execute();
+        }
+        catch (SqliteException e) when (SqliteErrors.IsMessageCaused(e))
+        {
+            try
+            {
+                _rollbackToSavepoint.Execute();
+                _release.Execute();
+            }
+            catch
+            {
+                Rollback();
+                throw;
+            }
+
+            for (var i = _nodeUndo.Count - 1; i >= 0; i--)
+            {
+                var (nodes, name, before) = _nodeUndo[i];
+                _cache.RestoreNode(nodes, name, before);
+            }
+
+            throw new RefusedBatchException(e);
+        }
+        catch
+        {
+            Rollback();
+            throw;
+        }
+    }
+
+    private void CacheAndInsertNodes(BatchPlan plan)
     {
         var team = plan.Team.Value;
         _nodeUpdates.Clear();
@@ -206,6 +256,7 @@ internal sealed class BatchWriter : IDisposable
                         // The cache is exact while the generation holds: the new bounds need not be read back.
                         _nodeUpdates.Add((known.Id, node.From, node.To));
                         _changes.Node(ChangedElement.Node(known.Id), node.From, node.To);
+                        _nodeUndo.Add((cached, node.Name, known));
                         known = known with { From = node.From ?? known.From, To = node.To ?? known.To };
                     }
 
@@ -220,19 +271,25 @@ internal sealed class BatchWriter : IDisposable
                 {
                     _nodeIds[at] = _insertNode.LastInsertRowId();
                     _cache.AddNode(cached, node.Name, new CachedNode(_nodeIds[at], node.From, node.To));
+                    _nodeUndo.Add((cached, node.Name, null));
                 }
                 else
                 {
                     _upsertNode.Bind(1, team).Bind(2, group.Label).Bind(3, node.Name).Bind(4, node.From).Bind(5, node.To).Step();
                     _nodeIds[at] = _upsertNode.Int64(0);
                     _cache.AddNode(cached, node.Name, new CachedNode(_nodeIds[at], _upsertNode.NullableInt64(1), _upsertNode.NullableInt64(2)));
+                    _nodeUndo.Add((cached, node.Name, null));
                     _upsertNode.Reset();
                 }
 
                 _changes.Node(ChangedElement.Node(_nodeIds[at]), node.From, node.To);
             }
         }
+    }
 
+    // New bounds of known nodes: ids and bounds only, nothing the store could refuse for a message.
+    private void UpdateNodes()
+    {
         // In id order the table is walked once instead of at random (1M-message bench: node updates ~10-15% cheaper).
         // A batch names each node once, so the order of the updates does not change their outcome.
         _nodeUpdates.Sort((a, b) => a.Id.CompareTo(b.Id));

@@ -102,6 +102,19 @@ internal sealed class WriteCache
         _nodeBytes += NodeEntryBytes + StringBytes(name);
     }
 
+    /// <summary>Puts a node of <paramref name="nodes"/> back as it was: <paramref name="before"/>, or absent when null.</summary>
+    public void RestoreNode(Dictionary<string, CachedNode> nodes, string name, CachedNode? before)
+    {
+        if (before is { } node)
+        {
+            nodes[name] = node;
+        }
+        else if (nodes.Remove(name))
+        {
+            _nodeBytes -= NodeEntryBytes + StringBytes(name);
+        }
+    }
+
     /// <summary>True when the database has no relationship (source, target), known without reading it.</summary>
     public bool SurelyAbsent(long source, long target) =>
         HoldsAllRelationships && !_evicted.MayContain(source, target);

@@ -101,9 +101,9 @@ public sealed class IngestLimitsTests : IAsyncDisposable
         var bulk = pipeline.BeginBulk();
 
         await bulk.WriteAsync(Write(pipeline, Node("A", "a"), Node("B", "b")), CancellationToken.None);
-        var outcomes = await bulk.CommitAsync(CancellationToken.None);
+        var reports = await bulk.CommitAsync(CancellationToken.None);
 
-        Assert.Equal((1L, 1L), (Assert.Single(outcomes).Report.Accepted, outcomes[0].Report.Rejected));
+        Assert.Equal((1L, 1L), (Assert.Single(reports).Accepted, reports[0].Rejected));
         Assert.Equal(["a"], _store.Applied);
     }
 
