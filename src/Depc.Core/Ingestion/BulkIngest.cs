@@ -49,18 +49,10 @@ public sealed class BulkIngest : IAsyncDisposable
             throw StoreException.StoreWide("the store refused a write of no valid message: " + refusal.Message, refusal);
         }
 
-        if (count == 1)
+        await IsolateAsync(write, 0, count, refusal, refused, cancellationToken).ConfigureAwait(false);
+        if (count > 1 && refused.Count == count)
         {
-            refused[0] = RefusalIsolator.Reason(refusal);
-        }
-        else
-        {
-            await ApplyOrHalveAsync(write, 0, count / 2, refused, cancellationToken).ConfigureAwait(false);
-            await ApplyOrHalveAsync(write, count / 2, count - (count / 2), refused, cancellationToken).ConfigureAwait(false);
-            if (refused.Count == count)
-            {
-                throw StoreException.StoreWide($"the store refused each of the {count} messages of a write alone: {refusal.Message}", refusal);
-            }
+            throw StoreException.StoreWide($"the store refused each of the {count} messages of a write alone: {refusal.Message}", refusal);
         }
 
         // The parts went without the invalid messages: those and the refused ones are counted and reported by a write of their own.
@@ -94,11 +86,16 @@ public sealed class BulkIngest : IAsyncDisposable
     private async Task ApplyOrHalveAsync(StoreWrite write, int start, int count, SortedDictionary<int, string> refused, CancellationToken cancellationToken)
     {
         var part = write with { Batch = write.Batch.Slice(start, count, withRejections: false) };
-        if (await TryApplyAsync(part, cancellationToken).ConfigureAwait(false) is not { } refusal)
+        if (await TryApplyAsync(part, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
-            return;
+            await IsolateAsync(write, start, count, refusal, refused, cancellationToken).ConfigureAwait(false);
         }
+    }
 
+    // Messages [start, start + count) were refused together: one alone is rejected, several are applied by halves.
+    private async Task IsolateAsync(
+        StoreWrite write, int start, int count, StoreException refusal, SortedDictionary<int, string> refused, CancellationToken cancellationToken)
+    {
         if (count == 1)
         {
             refused[start] = RefusalIsolator.Reason(refusal);

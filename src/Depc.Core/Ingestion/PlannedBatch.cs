@@ -31,7 +31,7 @@ public sealed record PlannedBatch(BatchPlan Plan, IReadOnlyList<RawMessage> Sour
         var rejections = Rejections.Where(r => !drop(r.Origin)).ToList();
         return kept.Count == Sources.Count
             ? this with { Rejections = rejections }
-            : new PlannedBatch(PlanSlicer.Keep(Plan, kept), [.. kept.Select(i => Sources[i])], rejections);
+            : Keeping(kept, rejections);
     }
 
     /// <summary>
@@ -44,7 +44,7 @@ public sealed record PlannedBatch(BatchPlan Plan, IReadOnlyList<RawMessage> Sour
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Sources.Count - start);
         var kept = Enumerable.Range(start, count).ToList();
-        return new PlannedBatch(PlanSlicer.Keep(Plan, kept), [.. kept.Select(i => Sources[i])], withRejections ? Rejections : []);
+        return Keeping(kept, withRejections ? Rejections : []);
     }
 
     /// <summary>Nothing left to plan: the invalid messages, and the valid ones at <paramref name="refused"/> (plan positions), as rejections.</summary>
@@ -53,7 +53,7 @@ public sealed record PlannedBatch(BatchPlan Plan, IReadOnlyList<RawMessage> Sour
         ArgumentNullException.ThrowIfNull(refused);
         var rejections = new List<MessageRejection>(Rejections);
         rejections.AddRange(refused.OrderBy(r => r.Key).Select(r => IngestPipeline.Reject(Sources[r.Key], r.Value)));
-        return new PlannedBatch(PlanSlicer.Keep(Plan, []), [], rejections);
+        return Keeping([], rejections);
     }
 
     /// <summary>The batch with the messages at <paramref name="refused"/> (plan positions) turned into rejections.</summary>
@@ -68,6 +68,10 @@ public sealed record PlannedBatch(BatchPlan Plan, IReadOnlyList<RawMessage> Sour
         var kept = Enumerable.Range(0, Sources.Count).Where(i => !refused.ContainsKey(i)).ToList();
         var rejections = new List<MessageRejection>(Rejections);
         rejections.AddRange(refused.OrderBy(r => r.Key).Select(r => IngestPipeline.Reject(Sources[r.Key], r.Value)));
-        return new PlannedBatch(PlanSlicer.Keep(Plan, kept), [.. kept.Select(i => Sources[i])], rejections);
+        return Keeping(kept, rejections);
     }
+
+    // The valid messages at plan positions kept (ascending), planned again, with the rejections given.
+    private PlannedBatch Keeping(IReadOnlyList<int> kept, IReadOnlyList<MessageRejection> rejections) =>
+        new(PlanSlicer.Keep(Plan, kept), [.. kept.Select(i => Sources[i])], rejections);
 }
