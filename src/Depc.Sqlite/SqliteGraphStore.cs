@@ -62,6 +62,8 @@ public sealed class SqliteGraphStore : IGraphStore
     public Task InitializeAsync(CancellationToken cancellationToken) =>
         WriteAsync(_ => true, "initialisation", cancellationToken);
 
+    public bool BulkWritesShareTransactions => true;
+
     /// <summary>The feed is a table of this file, written in each write's transaction.</summary>
     public bool KeepsRejectionFeed => true;
 

@@ -14,6 +14,14 @@ internal static class IngestCommand
     public const int BatchMessages = 20_000;
     public const int BatchBytes = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// The first batch when batches share the store's transaction: the writer starts while the reader's code is still
+    /// cold instead of waiting for a full batch (whole process, 7 rounds against 90762ec: 20,000 messages 0.66 s instead
+    /// of 0.72 s, each round faster; 200,000 messages 1.96 s instead of 2.08 s). A store that commits each batch alone
+    /// (Neo4j) starts with full batches: 30,000 events in five transactions cost its server 3.01 s of CPU instead of 2.09 s in two.
+    /// </summary>
+    public const int FirstBatchMessages = 1_000;
+
     public static Command Create(CliConsole console)
     {
         var store = CliOptions.Store();
@@ -86,7 +94,7 @@ internal static class IngestCommand
         var decoder = new MessageDecoder(limits: LimitsSettings.FromEnvironment());
         // No retry: a store that is down ends the run (exit 5); what was committed before stays, replays are duplicates.
         var pipeline = new IngestPipeline(graph, decoder, StoreRetry.Once(TimeProvider.System, new StoreHealth()));
-        var sink = new IngestSink(pipeline, decoder, new IngestBatching(team, now, BatchMessages, BatchBytes), TimeProvider.System, r => WriteRejectionAsync(rejections, r), cancellationToken) { Progress = progress };
+        var sink = new IngestSink(pipeline, decoder, new IngestBatching(team, now, BatchMessages, BatchBytes, graph.BulkWritesShareTransactions ? FirstBatchMessages : BatchMessages), TimeProvider.System, r => WriteRejectionAsync(rejections, r), cancellationToken) { Progress = progress };
         await using (sink.ConfigureAwait(false))
         {
             var splitter = new NdjsonSplitter(decoder.MaxMessageBytes);

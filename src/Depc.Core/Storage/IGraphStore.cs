@@ -32,6 +32,12 @@ public interface IGraphStore : IAsyncDisposable
     Task<IBulkWrite> BeginBulkWriteAsync(CancellationToken cancellationToken) => Task.FromResult<IBulkWrite>(new TransactionPerBatch(this));
 
     /// <summary>
+    /// True when a bulk write's batches share one store transaction (<see cref="BeginBulkWriteAsync"/>), so a small
+    /// batch costs no more than its share of a large one; otherwise each batch pays a transaction of its own.
+    /// </summary>
+    bool BulkWritesShareTransactions => false;
+
+    /// <summary>
     /// Makes every committed write durable. <see cref="WriteAsync"/> commits durably already; a store whose bulk writes
     /// commit without waiting for the disk (SQLite) makes them durable here, at the end of a bulk load.
     /// </summary>
