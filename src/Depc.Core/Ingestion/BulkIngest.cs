@@ -85,7 +85,7 @@ public sealed class BulkIngest : IAsyncDisposable
     // Messages [start, start + count) of the write's plan, applied, or cut again when the store refuses them.
     private async Task ApplyOrHalveAsync(StoreWrite write, int start, int count, SortedDictionary<int, string> refused, CancellationToken cancellationToken)
     {
-        var part = write with { Batch = write.Batch.Slice(start, count, withRejections: false) };
+        var part = write with { Batch = write.Batch.Slice(start, count) };
         if (await TryApplyAsync(part, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
             await IsolateAsync(write, start, count, refusal, refused, cancellationToken).ConfigureAwait(false);

@@ -36,25 +36,17 @@ public sealed record PlannedBatch(BatchPlan Plan, IReadOnlyList<RawMessage> Sour
 
     /// <summary>
     /// The valid messages at plan positions [<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>),
-    /// planned again, with the invalid messages when <paramref name="withRejections"/> (so a batch cut into parts counts
-    /// them once).
+    /// planned again, without the invalid messages (a batch cut into parts counts them once, <see cref="RejectionsOnly"/>).
     /// </summary>
-    public PlannedBatch Slice(int start, int count, bool withRejections)
+    public PlannedBatch Slice(int start, int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Sources.Count - start);
-        var kept = Enumerable.Range(start, count).ToList();
-        return Keeping(kept, withRejections ? Rejections : []);
+        return Keeping(Enumerable.Range(start, count).ToList(), []);
     }
 
     /// <summary>Nothing left to plan: the invalid messages, and the valid ones at <paramref name="refused"/> (plan positions), as rejections.</summary>
-    public PlannedBatch RejectionsOnly(IReadOnlyDictionary<int, string> refused)
-    {
-        ArgumentNullException.ThrowIfNull(refused);
-        var rejections = new List<MessageRejection>(Rejections);
-        rejections.AddRange(refused.OrderBy(r => r.Key).Select(r => IngestPipeline.Reject(Sources[r.Key], r.Value)));
-        return Keeping([], rejections);
-    }
+    public PlannedBatch RejectionsOnly(IReadOnlyDictionary<int, string> refused) => Keeping([], RejectionsWith(refused));
 
     /// <summary>The batch with the messages at <paramref name="refused"/> (plan positions) turned into rejections.</summary>
     public PlannedBatch Refusing(IReadOnlyDictionary<int, string> refused)
@@ -66,9 +58,16 @@ public sealed record PlannedBatch(BatchPlan Plan, IReadOnlyList<RawMessage> Sour
         }
 
         var kept = Enumerable.Range(0, Sources.Count).Where(i => !refused.ContainsKey(i)).ToList();
+        return Keeping(kept, RejectionsWith(refused));
+    }
+
+    // The invalid messages, then the valid ones at plan positions refused, in order, each with its reason.
+    private List<MessageRejection> RejectionsWith(IReadOnlyDictionary<int, string> refused)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
         var rejections = new List<MessageRejection>(Rejections);
         rejections.AddRange(refused.OrderBy(r => r.Key).Select(r => IngestPipeline.Reject(Sources[r.Key], r.Value)));
-        return Keeping(kept, rejections);
+        return rejections;
     }
 
     // The valid messages at plan positions kept (ascending), planned again, with the rejections given.
