@@ -95,6 +95,18 @@ public sealed class ScriptedStore : IGraphStore
         }
     }
 
+    /// <summary>
+    /// When true, a bulk write applies each write as it comes, and a write it refuses for a poison name is undone alone
+    /// (what <see cref="IBulkWrite.WriteAsync"/> promises, as in SQLite's shared transaction); otherwise each batch is a
+    /// transaction of its own.
+    /// </summary>
+    public bool SharesBulkWrites { get; set; }
+
+    public bool BulkWritesShareTransactions => SharesBulkWrites;
+
+    public Task<IBulkWrite> BeginBulkWriteAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IBulkWrite>(SharesBulkWrites ? new SharedBulkWrite(this) : new TransactionPerBatch(this));
+
     public Task ProbeAsync(BatchPlan plan, CancellationToken cancellationToken)
     {
         Attempt(plan);
@@ -135,6 +147,18 @@ public sealed class ScriptedStore : IGraphStore
     public Task<DeleteOutcome> DeleteNodeAsync(TeamName team, string label, string name, bool detach, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    // Writes are applied as they come (Attempt refuses before anything is applied): the commit has nothing left to do.
+    private sealed class SharedBulkWrite(ScriptedStore store) : IBulkWrite
+    {
+        public bool IsDue => false;
+
+        public Task<WriteOutcome> WriteAsync(StoreWrite write, CancellationToken cancellationToken) => store.WriteAsync(write, cancellationToken);
+
+        public Task CommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 
     private static IEnumerable<string> Names(BatchPlan plan) => plan.Nodes.SelectMany(l => l.Nodes).Select(n => n.Name);
 
