@@ -6,7 +6,7 @@ namespace Depc.Core.Ingestion;
 /// A bulk load through the seam (<c>depc ingest</c>): writes share one store transaction (<see cref="IBulkWrite"/>)
 /// until <see cref="CommitAsync"/>, and all of them are durable after <see cref="FlushAsync"/>. Only the reports of the
 /// writes wait for the commit, never the writes themselves: a write the store refuses for its content is undone alone
-/// (<see cref="IBulkWrite.WriteAsync"/>), so it is cut in halves at once, each applied in order, down to the single
+/// (<see cref="IBulkWrite.WriteAsync"/>), so it is cut in halves at once (<see cref="RefusalIsolator.BisectAsync"/>), each applied in order, down to the single
 /// messages the store refuses, which are rejected. A store that refuses every message of a write is failing, not judging values.
 /// </summary>
 public sealed class BulkIngest : IAsyncDisposable
@@ -49,7 +49,8 @@ public sealed class BulkIngest : IAsyncDisposable
             throw StoreException.StoreWide("the store refused a write of no valid message: " + refusal.Message, refusal);
         }
 
-        await IsolateAsync(write, 0, count, refusal, refused, cancellationToken).ConfigureAwait(false);
+        Task<StoreException?> Apply(int start, int part) => TryApplyAsync(write with { Batch = write.Batch.Slice(start, part) }, cancellationToken);
+        await RefusalIsolator.BisectAsync(0, count, refusal, Apply, refused).ConfigureAwait(false);
         if (count > 1 && refused.Count == count)
         {
             throw StoreException.StoreWide($"the store refused each of the {count} messages of a write alone: {refusal.Message}", refusal);
@@ -81,30 +82,6 @@ public sealed class BulkIngest : IAsyncDisposable
     public Task FlushAsync(CancellationToken cancellationToken) => _pipeline.Store.FlushAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => DropAsync();
-
-    // Messages [start, start + count) of the write's plan, applied, or cut again when the store refuses them.
-    private async Task ApplyOrHalveAsync(StoreWrite write, int start, int count, SortedDictionary<int, string> refused, CancellationToken cancellationToken)
-    {
-        var part = write with { Batch = write.Batch.Slice(start, count) };
-        if (await TryApplyAsync(part, cancellationToken).ConfigureAwait(false) is { } refusal)
-        {
-            await IsolateAsync(write, start, count, refusal, refused, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    // Messages [start, start + count) were refused together: one alone is rejected, several are applied by halves.
-    private async Task IsolateAsync(
-        StoreWrite write, int start, int count, StoreException refusal, SortedDictionary<int, string> refused, CancellationToken cancellationToken)
-    {
-        if (count == 1)
-        {
-            refused[start] = RefusalIsolator.Reason(refusal);
-            return;
-        }
-
-        await ApplyOrHalveAsync(write, start, count / 2, refused, cancellationToken).ConfigureAwait(false);
-        await ApplyOrHalveAsync(write, start + (count / 2), count - (count / 2), refused, cancellationToken).ConfigureAwait(false);
-    }
 
     /// <summary>The write applied (its report kept for the commit), or the refusal that undid it.</summary>
     private async Task<StoreException?> TryApplyAsync(StoreWrite write, CancellationToken cancellationToken)

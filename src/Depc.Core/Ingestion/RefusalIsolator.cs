@@ -1,4 +1,3 @@
-using Depc.Core.Naming;
 using Depc.Core.Planning;
 using Depc.Core.Storage;
 
@@ -22,60 +21,56 @@ public static class RefusalIsolator
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(refusal);
         var refused = new SortedDictionary<int, string>();
-        var probe = new Probe(store, retry, plan, refused, cancellationToken);
         if (plan.MessageCount > 0)
         {
-            await probe.VisitAsync(0, plan.MessageCount, refusal).ConfigureAwait(false);
+            Task<StoreException?> Probe(int start, int count) =>
+                ProbeAsync(store, retry, PlanSlicer.Keep(plan, [.. Enumerable.Range(start, count)]), cancellationToken);
+            await BisectAsync(0, plan.MessageCount, refusal, Probe, refused).ConfigureAwait(false);
         }
 
         return plan.MessageCount > 1 && refused.Count == plan.MessageCount ? new SortedDictionary<int, string>() : refused;
     }
 
-    /// <summary>Why a message the store refused alone is rejected.</summary>
-    internal static string Reason(StoreException refusal) => "$ was refused by the store: " + refusal.Message;
-
-    private sealed class Probe(IGraphStore store, StoreRetry retry, BatchPlan plan, SortedDictionary<int, string> refused, CancellationToken cancellationToken)
+    /// <summary>
+    /// Messages [<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>) by halves: a range is
+    /// attempted (unless <paramref name="failure"/> says how it fails already), and a refused one is cut again until a
+    /// single message is refused alone, which goes into <paramref name="refused"/>. The attempt decides what becomes of
+    /// a range that passes: probed and rolled back here, applied in a bulk load's shared transaction (<see cref="BulkIngest"/>).
+    /// </summary>
+    internal static async Task BisectAsync(
+        int start, int count, StoreException? failure, Func<int, int, Task<StoreException?>> attempt, SortedDictionary<int, string> refused)
     {
-        private TeamName Team => plan.Team;
-
-        /// <param name="failure">How the range is known to fail, or null when it is not known yet.</param>
-        public async Task VisitAsync(int start, int count, StoreException? failure)
+        failure ??= await attempt(start, count).ConfigureAwait(false);
+        if (failure is null)
         {
-            if (failure is null)
-            {
-                var range = Enumerable.Range(start, count).ToList();
-                failure = await TryAsync(PlanSlicer.Keep(plan, range)).ConfigureAwait(false);
-                if (failure is null)
-                {
-                    return;
-                }
-            }
-
-            if (count == 1)
-            {
-                refused[start] = Reason(failure);
-                return;
-            }
-
-            await VisitAsync(start, count / 2, null).ConfigureAwait(false);
-            await VisitAsync(start + (count / 2), count - (count / 2), null).ConfigureAwait(false);
+            return;
         }
 
-        private async Task<StoreException?> TryAsync(BatchPlan part)
+        if (count == 1)
         {
-            try
+            refused[start] = "$ was refused by the store: " + failure.Message;
+            return;
+        }
+
+        await BisectAsync(start, count / 2, null, attempt, refused).ConfigureAwait(false);
+        await BisectAsync(start + (count / 2), count - (count / 2), null, attempt, refused).ConfigureAwait(false);
+    }
+
+    // The plan applied and rolled back, store-wide failures retried meanwhile: null, or how the store refuses it.
+    private static async Task<StoreException?> ProbeAsync(IGraphStore store, StoreRetry retry, BatchPlan part, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await retry.RunAsync(part.Team, async t =>
             {
-                await retry.RunAsync(Team, async t =>
-                {
-                    await store.ProbeAsync(part, t).ConfigureAwait(false);
-                    return 0;
-                }, cancellationToken).ConfigureAwait(false);
-                return null;
-            }
-            catch (StoreException e) when (e.IsMessageCaused)
-            {
-                return e;
-            }
+                await store.ProbeAsync(part, t).ConfigureAwait(false);
+                return 0;
+            }, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (StoreException e) when (e.IsMessageCaused)
+        {
+            return e;
         }
     }
 }
