@@ -13,8 +13,8 @@ internal static class PageCache
 {
     private const long Floor = 16L * 1024 * 1024;
 
-    /// <summary>Sets the connection's cache for the file as it is now; returns the file's size in bytes.</summary>
-    public static long Fit(SqliteConnection connection, long ceiling)
+    /// <summary>Sets the connection's cache for the file as it is now; returns the file's size and the cache's, in bytes.</summary>
+    public static (long FileBytes, long CacheBytes) Fit(SqliteConnection connection, long ceiling)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA page_count; PRAGMA page_size;";
@@ -33,6 +33,6 @@ internal static class PageCache
         // A negative cache_size is in KiB, whatever the page size.
         command.CommandText = $"PRAGMA cache_size = -{(cacheBytes / 1024).ToString(CultureInfo.InvariantCulture)};";
         command.ExecuteNonQuery();
-        return fileBytes;
+        return (fileBytes, cacheBytes);
     }
 }

@@ -50,6 +50,9 @@ internal sealed class BatchWriter : IDisposable
     private SqliteTransaction? _transaction;
     private readonly long _pageCacheCeiling;
     private int _rowsDue;
+
+    /// <summary>True when this transaction writes its relationship rows batch by batch (the file fits in the page cache).</summary>
+    private bool _pendingPerBatch;
     private int _rowsInTransaction;
 
     /// <param name="pageCacheCeiling">The most memory SQLite's page cache may take (see <see cref="SqliteStoreOptions.MaxPageCacheBytes"/>).</param>
@@ -95,7 +98,11 @@ internal sealed class BatchWriter : IDisposable
         _transaction = _connection.BeginTransaction(deferred: false);
         Guard(() =>
         {
-            var fileBytes = PageCache.Fit(_connection, _pageCacheCeiling);
+            var (fileBytes, cacheBytes) = PageCache.Fit(_connection, _pageCacheCeiling);
+            // Key order pays only once the indexes outgrow the page cache. Before that (a new or small file), each
+            // batch's rows are written with the batch, while the reader prepares the next one, instead of all at the
+            // last commit with nothing left to overlap (200,000 messages, whole process: ~0.94 s instead of ~1.02 s).
+            _pendingPerBatch = fileBytes <= cacheBytes;
             _rowsDue = (int)Math.Clamp(fileBytes / 640, 50_000, 2_000_000);
             _rowsInTransaction = 0;
             if (Scalar(_readGeneration) != _cache.Generation)
@@ -125,6 +132,10 @@ internal sealed class BatchWriter : IDisposable
                 // The pending rows' states are in the cache: written now, the cache may let them go.
                 _pending.Flush();
                 _cache.Trim();
+            }
+            else if (_pendingPerBatch)
+            {
+                _pending.Flush();
             }
 
             return result;

@@ -5,11 +5,13 @@ namespace Depc.Sqlite.Writing;
 
 /// <summary>
 /// The relationship rows a write transaction changed, written in key order when the transaction commits (or when the
-/// write cache needs room), not batch by batch: the unique index (source, target) and the table are then walked once
+/// write cache needs room), not batch by batch, once the file outgrows the page cache: the unique index (source, target) and the table are then walked once
 /// per flush instead of at random. On a file of millions of relationships a batch's keys land on most of the index's
 /// pages, so writing them batch by batch needed the whole index in the page cache; in key order it does not, and the
 /// pages a transaction dirties stay about the same however many batches it holds. A key changed by several batches is
-/// written once, with its state from the write cache (which holds every pending key until the flush).
+/// written once, with its state from the write cache (which holds every pending key until the flush). While the file
+/// fits in the cache, the writer flushes after each batch instead (<c>BatchWriter</c>): every page is cached anyway, and
+/// the rows are then written while the next batch is read rather than all at the end of a run.
 /// </summary>
 internal sealed class PendingRelationships : IDisposable
 {
