@@ -8,6 +8,7 @@ using Depc.Bench.Scale;
 
 // depc-bench [all|decode|ingest|impacted|diff|kafka|recovery|neo4j|http|attack|corpus|curve|startup] [--messages N] [--tree-nodes N]
 //   [--neo4j-messages N] [--diff-relationships N] [--depc PATH] [--out FILE] [--baseline PATH] [--points N,N,…] [--data DIR] [--rounds N]
+//   kafka: [--rounds N]   (raw consume and end to end in turns; the median of the rounds' ratios)
 //   ingest: [--baseline-depc PATH] [--rounds N]   (another build's depc in turns with this one; the ratio of the best times)
 //   neo4j: [--neo4j-messages N] [--neo4j-tree-nodes N] [--rounds N] [--neo4j STORE-SPEC] [--baseline-depc PATH]
 // "all" runs every benchmark but curve and startup (minutes, and a baseline build to compare with); neo4j starts its
@@ -65,7 +66,7 @@ if (what is "all" or "diff")
 if (what is "all" or "kafka")
 {
     Settle();
-    await KafkaBench.RunAsync(messages, output);
+    await KafkaBench.RunAsync(messages, IntArg("--rounds", 3), output);
 }
 
 if (what is "all" or "recovery")
