@@ -11,5 +11,10 @@ internal static class CliJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>The same options with generated serialisers for the lines printed most (<see cref="CliJsonContext"/>).</summary>
+    public static CliJsonContext Generated { get; } = new(new JsonSerializerOptions(Options));
+
     public static void WriteLine<T>(TextWriter writer, T value) => writer.WriteLine(JsonSerializer.Serialize(value, Options));
+
+    public static void WriteLine<T>(TextWriter writer, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) => writer.WriteLine(JsonSerializer.Serialize(value, type));
 }

@@ -52,7 +52,7 @@ internal static class IngestCommand
                     {
                         var report = await IngestAsync(graph, teamName, runNow, sources, console, rejectionWriter, reporter is null ? null : counter, cancellationToken).ConfigureAwait(false);
                         reporter?.Complete();
-                        CliJson.WriteLine(console.Out, report);
+                        CliJson.WriteLine(console.Out, IngestSummary.Of(report), CliJson.Generated.IngestSummary);
                         return ExitCodes.Ok;
                     }
                     finally
@@ -118,5 +118,5 @@ internal static class IngestCommand
     private static Task WriteRejectionAsync(TextWriter writer, MessageRejection rejection) =>
         writer.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(
             new RejectionLine(rejection.Origin.Position, rejection.Origin.Name ?? "", rejection.Reason, rejection.Payload),
-            CliJson.Options));
+            CliJson.Generated.RejectionLine));
 }
