@@ -1,4 +1,5 @@
 using Depc.Core.Naming;
+using Depc.Kafka.Telemetry;
 using Depc.Kafka.Tests.Support;
 using Depc.Testing.Stores;
 using Xunit.Abstractions;
@@ -20,7 +21,9 @@ public sealed class MergedWriteTests(MockClusterFixture kafka, ITestOutputHelper
         var store = new ScriptedStore { Unavailable = true };
         _ = store.Poison.Add("n137");
         var sink = new RecordingRejectionSink();
-        await using var host = await WorkerHost.StartAsync(store, kafka.BootstrapServers, prefix, group, output, sink: sink);
+        // Batches of 20 are cut as soon as they are full, whether or not the team has batches waiting: while the store is
+        // away, every partition's batches queue up behind the first write, to be merged once it is back.
+        await using var host = await WorkerHost.StartAsync(store, kafka.BootstrapServers, prefix, group, output, o => o.MaxBatchMessages = 20, sink: sink);
 
         var sent = await KafkaTestClient.ProduceAsync(
             kafka.BootstrapServers,
@@ -29,7 +32,12 @@ public sealed class MergedWriteTests(MockClusterFixture kafka, ITestOutputHelper
         var perPartition = sent.GroupBy(s => s.Partition.Value).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(Partitions, perPartition.Count);
         await Eventually.TrueAsync(() => Task.FromResult(store.Calls >= 3), TimeSpan.FromSeconds(30), "the first write retried");
-        await Task.Delay(500);
+        // Nothing is applied yet, so each partition's lag is what the consumer has not read: zero once all is queued.
+        var lag = host.Get<IConsumerLagSource>();
+        await Eventually.TrueAsync(
+            () => Task.FromResult(lag.GetLag() is { Count: Partitions } all && all.All(p => p.Lag == 0)),
+            TimeSpan.FromSeconds(30),
+            "every message consumed while the store is away");
         store.Unavailable = false;
 
         await KafkaTestClient.WaitAllCommittedAsync(kafka.BootstrapServers, group, team.Topic, Partitions, TimeSpan.FromSeconds(30));
@@ -48,7 +56,7 @@ public sealed class MergedWriteTests(MockClusterFixture kafka, ITestOutputHelper
         }
 
         // At least one transaction held the batches of several partitions.
-        Assert.True(store.Writes.Max() > perPartition.Values.Max(), $"writes of {string.Join(", ", store.Writes)} messages; partitions of {string.Join(", ", perPartition.Values)}");
+        Assert.True(store.PartitionsPerWrite.Max() > 1, $"writes of {string.Join(", ", store.PartitionsPerWrite)} partitions ({string.Join(", ", store.Writes)} messages)");
         await host.StopAsync();
     }
 

@@ -46,6 +46,9 @@ public sealed class ScriptedStore : IGraphStore
     /// <summary>The claims of every committed write, in order.</summary>
     public List<PositionClaim> Claims { get; } = [];
 
+    /// <summary>How many partitions each committed write claimed positions for, in order.</summary>
+    public List<int> PartitionsPerWrite { get; } = [];
+
     /// <summary>The counts of every committed write, all teams together.</summary>
     public TeamCounts Counts
     {
@@ -87,6 +90,8 @@ public sealed class ScriptedStore : IGraphStore
                 _positions[(claim.Topic, claim.Partition)] = claim.Next;
                 Claims.Add(claim);
             }
+
+            PartitionsPerWrite.Add(write.Positions.Count);
 
             var completed = write.Complete(result);
             var c = completed.Counts;
