@@ -22,7 +22,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     private readonly Neo4jClient _client;
     private readonly ConstraintKeeper _constraints;
     private readonly LedgerSchema _ledger;
-    private readonly BatchWriter _writer;
+    private readonly Neo4jBatchWriter _writer;
     private readonly GraphQueries _queries;
     private readonly ImpactWalker _impact;
     private readonly ChangeQueries _changes;
@@ -33,7 +33,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         _client = new Neo4jClient(connection, handler, logger);
         _constraints = new ConstraintKeeper(_client);
         _ledger = new LedgerSchema(_client);
-        _writer = new BatchWriter(_client, _constraints, _ledger);
+        _writer = new Neo4jBatchWriter(_client, _constraints, _ledger);
         _queries = new GraphQueries(_client);
         _impact = new ImpactWalker(_client);
         _changes = new ChangeQueries(_client, _queries, _constraints);

@@ -20,7 +20,7 @@ public sealed class SqliteGraphStore : IGraphStore
     private readonly SqliteStoreOptions _options;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private SqliteConnection? _writeConnection;
-    private BatchWriter? _writer;
+    private SqliteBatchWriter? _writer;
     private LedgerWriter? _ledger;
 
     public SqliteGraphStore(SqliteStoreOptions options)
@@ -230,7 +230,7 @@ public sealed class SqliteGraphStore : IGraphStore
         _writeLock.Dispose();
     }
 
-    private async Task<T> WriteAsync<T>(Func<BatchWriter, T> write, string what, CancellationToken cancellationToken)
+    private async Task<T> WriteAsync<T>(Func<SqliteBatchWriter, T> write, string what, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -253,14 +253,14 @@ public sealed class SqliteGraphStore : IGraphStore
         }
     }
 
-    private BatchWriter OpenWriter()
+    private SqliteBatchWriter OpenWriter()
     {
         if (_writer is null)
         {
             _writeConnection = _connections.Open(forWriting: true);
             // The writer prepares its statements at once: the tables must exist first.
             SqliteSchema.Create(_writeConnection);
-            _writer = new BatchWriter(_writeConnection, new WriteCache(_options.MaxWriteCacheBytes), _options.MaxPageCacheBytes);
+            _writer = new SqliteBatchWriter(_writeConnection, new WriteCache(_options.MaxWriteCacheBytes), _options.MaxPageCacheBytes);
             _ledger = new LedgerWriter(_writeConnection);
         }
 
@@ -303,7 +303,7 @@ public sealed class SqliteGraphStore : IGraphStore
     }
 
     // The plan (nothing to do for a write that only moves positions and counts), then what commits with it.
-    private static WriteOutcome Apply(BatchWriter writer, LedgerWriter ledger, StoreWrite write)
+    private static WriteOutcome Apply(SqliteBatchWriter writer, LedgerWriter ledger, StoreWrite write)
     {
         var plan = write.Batch.Plan;
         var result = plan.MessageCount > 0 ? writer.Write(plan) : BatchResult.Empty;
@@ -328,7 +328,7 @@ public sealed class SqliteGraphStore : IGraphStore
     /// It takes no Kafka position nor idempotency key: those may refuse a write, which could not be undone alone in a
     /// shared transaction.
     /// </summary>
-    private sealed class SqliteBulkWrite(SqliteGraphStore store, BatchWriter writer, LedgerWriter ledger) : IBulkWrite
+    private sealed class SqliteBulkWrite(SqliteGraphStore store, SqliteBatchWriter writer, LedgerWriter ledger) : IBulkWrite
     {
         private bool _open = true;
         private bool _failed;

@@ -21,7 +21,7 @@ public sealed partial class DemoTests(WebPageFixture fixture) : IDisposable
     [Fact]
     public async Task The_printed_link_signs_in_to_the_demo_graph_whose_links_changed_in_the_last_weeks()
     {
-        await using var server = await DepcServer.StartAsync(new DepcServerOptions(_folder, ["--store", Store, "--demo"]));
+        await using var server = await DepcServeProcess.StartAsync(new DepcServeProcessOptions(_folder, ["--store", Store, "--demo"]));
         var link = await SignInLinkAsync(server, starts: 1);
         var page = await NewPageAsync();
 
@@ -49,7 +49,7 @@ public sealed partial class DemoTests(WebPageFixture fixture) : IDisposable
     [Fact]
     public async Task A_second_demo_start_on_the_same_store_keeps_the_graph_and_gives_a_new_link()
     {
-        await using var server = await DepcServer.StartAsync(new DepcServerOptions(_folder, ["--store", Store, "--demo"]));
+        await using var server = await DepcServeProcess.StartAsync(new DepcServeProcessOptions(_folder, ["--store", Store, "--demo"]));
         var first = Token(await SignInLinkAsync(server, starts: 1));
         var labels = await GetAsync(server, first, "/v1/teams/demo/labels");
         await server.StopAsync();
@@ -67,7 +67,7 @@ public sealed partial class DemoTests(WebPageFixture fixture) : IDisposable
     [Fact]
     public async Task Without_a_team_the_signed_out_page_shows_only_the_sign_in_form_saying_how_to_create_one()
     {
-        await using var server = await DepcServer.StartAsync(new DepcServerOptions(_folder, ["--store", Store]));
+        await using var server = await DepcServeProcess.StartAsync(new DepcServeProcessOptions(_folder, ["--store", Store]));
         var page = await NewPageAsync();
 
         await page.GotoAsync(server.BaseAddress.ToString());
@@ -91,7 +91,7 @@ public sealed partial class DemoTests(WebPageFixture fixture) : IDisposable
     }
 
     /// <summary>The link the <paramref name="starts"/>-th start printed (it comes right after the server listens).</summary>
-    private static async Task<Uri> SignInLinkAsync(DepcServer server, int starts)
+    private static async Task<Uri> SignInLinkAsync(DepcServeProcess server, int starts)
     {
         for (var i = 0; i < 300; i++)
         {
@@ -112,7 +112,7 @@ public sealed partial class DemoTests(WebPageFixture fixture) : IDisposable
     private static string Token(Uri link) => Uri.UnescapeDataString(link.Fragment["#token=".Length..]);
 
     /// <summary>The UTC day catalog-api's failover link (two moments: opened, closed) opened.</summary>
-    private static async Task<string> FailoverDayAsync(DepcServer server, Uri link)
+    private static async Task<string> FailoverDayAsync(DepcServeProcess server, Uri link)
     {
         var answer = await GetAsync(server, Token(link), "/v1/teams/demo/labels/Service/nodes/catalog-api?inactive=true");
         var failover = answer["dependencies"]!["Cluster"]!.AsArray().Single(c => c!["periods"]!.AsArray().Count == 2)!;
@@ -121,7 +121,7 @@ public sealed partial class DemoTests(WebPageFixture fixture) : IDisposable
         return DateTimeOffset.FromUnixTimeSeconds(opened).UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task<JsonNode> GetAsync(DepcServer server, string token, string path)
+    private static async Task<JsonNode> GetAsync(DepcServeProcess server, string token, string path)
     {
         using var client = server.Client(token);
         var response = await client.GetAsync(path);

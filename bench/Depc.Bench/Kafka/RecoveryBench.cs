@@ -31,7 +31,7 @@ public static class RecoveryBench
         var producing = ProduceAsync(cluster.BootstrapServers, stop.Token);
         try
         {
-            await using var server = await DepcServer.StartAsync(new DepcServerOptions(folder, ["--store", "sqlite:" + database, "--kafka-bootstrap", cluster.BootstrapServers])
+            await using var server = await DepcServeProcess.StartAsync(new DepcServeProcessOptions(folder, ["--store", "sqlite:" + database, "--kafka-bootstrap", cluster.BootstrapServers])
             {
                 Environment = new Dictionary<string, string?> { ["DEPC_ADMIN_TOKEN"] = AdminToken, ["DEPC_KAFKA__TOPICPATTERN"] = @"^depc\.recovery$" },
             });
@@ -100,7 +100,7 @@ public static class RecoveryBench
         var database = Path.Combine(folder, "graph.db");
         try
         {
-            await using var server = await DepcServer.StartAsync(new DepcServerOptions(folder, ["--store", "sqlite:" + database, "--kafka-bootstrap", bootstrap])
+            await using var server = await DepcServeProcess.StartAsync(new DepcServeProcessOptions(folder, ["--store", "sqlite:" + database, "--kafka-bootstrap", bootstrap])
             {
                 Environment = new Dictionary<string, string?>
                 {
@@ -125,7 +125,7 @@ public static class RecoveryBench
     // SIGKILL, start again, and time the steps from the restart: the process answering, its partitions assigned (on
     // the mock cluster, once the killed member's session has ended and the coordinator's rebalance delay has run),
     // the first write.
-    private static async Task<Restart> KillAndRestartAsync(DepcServer server, SqliteGraphStore counts)
+    private static async Task<Restart> KillAndRestartAsync(DepcServeProcess server, SqliteGraphStore counts)
     {
         await server.KillAsync();
         var before = await ReceivedAsync(counts);
@@ -149,7 +149,7 @@ public static class RecoveryBench
         rebalances == 0 ? "kept its partitions (no rebalance)" : $"evicted: {rebalances} new assignment(s) (a rebalance; the store's positions keep it exact)";
 
     // Each assignment logs event 3102 once.
-    private static int Assignments(DepcServer server) => server.Log.Split("[3102]").Length - 1;
+    private static int Assignments(DepcServeProcess server) => server.Log.Split("[3102]").Length - 1;
 
     private static async Task<long> ReceivedAsync(SqliteGraphStore store) => (await store.ReadTeamCountsAsync(Team, CancellationToken.None)).Received;
 

@@ -171,7 +171,7 @@ internal sealed class Neo4jClient : IDisposable
         using var request = new HttpRequestMessage(method, uri);
         if (method != HttpMethod.Delete)
         {
-            request.Content = RequestBody.Create(statements);
+            request.Content = StatementsBody.Create(statements);
         }
 
         try

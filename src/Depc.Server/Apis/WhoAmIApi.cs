@@ -18,10 +18,10 @@ internal static class WhoAmIApi
         return routes;
     }
 
-    private static Ok<Caller> Get(ClaimsPrincipal user) =>
-        TypedResults.Ok(user.IsInRole(DepcClaims.AdminRole) ? new Caller(null, true) : new Caller(user.FindFirstValue(DepcClaims.Team), false));
+    private static Ok<WhoAmIAnswer> Get(ClaimsPrincipal user) =>
+        TypedResults.Ok(user.IsInRole(DepcClaims.AdminRole) ? new WhoAmIAnswer(null, true) : new WhoAmIAnswer(user.FindFirstValue(DepcClaims.Team), false));
 
-    internal sealed record Caller(
+    internal sealed record WhoAmIAnswer(
         [property: JsonPropertyName("team"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Team,
         [property: JsonPropertyName("admin")] bool Admin);
 }

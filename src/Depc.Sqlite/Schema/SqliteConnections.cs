@@ -26,7 +26,7 @@ internal sealed class SqliteConnections(SqliteStoreOptions options)
 
     /// <summary>
     /// Opens a connection. Writes are durable when committed (<c>synchronous = FULL</c>: the WAL is fsync'ed at each
-    /// commit, SPEC §5; a bulk load's commits are made durable at its end), and a bulk load commits rarely (see <c>BatchWriter.IsDue</c>). The write connection's page
+    /// commit, SPEC §5; a bulk load's commits are made durable at its end), and a bulk load commits rarely (see <c>SqliteBatchWriter.IsDue</c>). The write connection's page
     /// cache is sized from the file by <see cref="PageCache"/> at each transaction. Foreign keys stay unenforced: the writer keeps them true itself (a node
     /// is deleted with its relationships) and enforcing them costs lookups on every batch row.
     /// </summary>

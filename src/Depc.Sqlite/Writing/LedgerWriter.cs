@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Depc.Sqlite.Writing;
 
 /// <summary>
-/// What commits with the graph in a write's transaction, on the same connection (<see cref="BatchWriter"/>'s): Kafka
+/// What commits with the graph in a write's transaction, on the same connection (<see cref="SqliteBatchWriter"/>'s): Kafka
 /// positions (read first: the transaction is IMMEDIATE, so no other writer can move them until it ends), the team's
 /// counts, the rejection feed, and idempotency keys with their answers. Not thread-safe: the store serialises calls.
 /// </summary>

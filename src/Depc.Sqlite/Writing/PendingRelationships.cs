@@ -10,7 +10,7 @@ namespace Depc.Sqlite.Writing;
 /// pages, so writing them batch by batch needed the whole index in the page cache; in key order it does not, and the
 /// pages a transaction dirties stay about the same however many batches it holds. A key changed by several batches is
 /// written once, with its state from the write cache (which holds every pending key until the flush). While the file
-/// fits in the cache, the writer flushes after each batch instead (<c>BatchWriter</c>): every page is cached anyway, and
+/// fits in the cache, the writer flushes after each batch instead (<c>SqliteBatchWriter</c>): every page is cached anyway, and
 /// the rows are then written while the next batch is read rather than all at the end of a run.
 /// </summary>
 internal sealed class PendingRelationships : IDisposable

@@ -23,7 +23,7 @@ public sealed class TelemetryTests : IDisposable
         kafka.CreateTopic("depc." + Team, 2);
         using var receiver = new OtlpReceiver();
         var token = JsonNode.Parse((await DepcCommand.RunAsync(_sandbox.Folder, ["team", "create", Team, "--store", _sandbox.Store])).OutputOfSuccess())!["token"]!.GetValue<string>();
-        await using var server = await DepcServer.StartAsync(new DepcServerOptions(_sandbox.Folder, ["--store", _sandbox.Store, "--kafka-bootstrap", kafka.BootstrapServers])
+        await using var server = await DepcServeProcess.StartAsync(new DepcServeProcessOptions(_sandbox.Folder, ["--store", _sandbox.Store, "--kafka-bootstrap", kafka.BootstrapServers])
         {
             Environment = new Dictionary<string, string?>
             {
@@ -64,7 +64,7 @@ public sealed class TelemetryTests : IDisposable
     [Fact]
     public async Task Log_format_json_writes_one_json_object_per_line_with_the_event_id_and_its_fields()
     {
-        await using var server = await DepcServer.StartAsync(new DepcServerOptions(_sandbox.Folder, ["--store", _sandbox.Store, "--log-format", "json"]));
+        await using var server = await DepcServeProcess.StartAsync(new DepcServeProcessOptions(_sandbox.Folder, ["--store", _sandbox.Store, "--log-format", "json"]));
         await server.StopAsync();
 
         var lines = server.Log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("---", StringComparison.Ordinal)).ToList();

@@ -12,14 +12,14 @@ internal sealed class DepcInstance : IAsyncDisposable
 {
     public const string AdminToken = "delivery-tests-admin-token-0123456789";
 
-    private DepcInstance(DepcServer server, string team)
+    private DepcInstance(DepcServeProcess server, string team)
     {
         Server = server;
         Team = team;
         Admin = server.Client(AdminToken, TimeSpan.FromSeconds(60));
     }
 
-    public DepcServer Server { get; }
+    public DepcServeProcess Server { get; }
 
     public string Team { get; }
 
@@ -45,7 +45,7 @@ internal sealed class DepcInstance : IAsyncDisposable
             variables[key] = value;
         }
 
-        var server = await DepcServer.StartAsync(new DepcServerOptions(folder, ["--store", store, "--kafka-bootstrap", bootstrap]) { Environment = variables });
+        var server = await DepcServeProcess.StartAsync(new DepcServeProcessOptions(folder, ["--store", store, "--kafka-bootstrap", bootstrap]) { Environment = variables });
         return new DepcInstance(server, team);
     }
 

@@ -13,7 +13,7 @@ public sealed class AttackedService : IAsyncDisposable
 {
     public const string AdminToken = "attack-tests-admin-token-0123456789";
 
-    private AttackedService(DepcServer server, string folder, MemoryWatch memory)
+    private AttackedService(DepcServeProcess server, string folder, MemoryWatch memory)
     {
         Server = server;
         Folder = folder;
@@ -21,7 +21,7 @@ public sealed class AttackedService : IAsyncDisposable
         Admin = server.Client(AdminToken, TimeSpan.FromSeconds(120));
     }
 
-    public DepcServer Server { get; }
+    public DepcServeProcess Server { get; }
 
     public string Folder { get; }
 
@@ -44,7 +44,7 @@ public sealed class AttackedService : IAsyncDisposable
             variables[key] = value;
         }
 
-        var server = await DepcServer.StartAsync(new DepcServerOptions(folder, ["--store", "sqlite:" + Path.Combine(folder, "depc.db")]) { Environment = variables });
+        var server = await DepcServeProcess.StartAsync(new DepcServeProcessOptions(folder, ["--store", "sqlite:" + Path.Combine(folder, "depc.db")]) { Environment = variables });
         return new AttackedService(server, folder, new MemoryWatch(server.Process.Id, () => server.Process.Kill(true), killAbove: 2L << 30));
     }
 

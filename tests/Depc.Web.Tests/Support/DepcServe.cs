@@ -11,9 +11,9 @@ namespace Depc.Web.Tests.Support;
 public sealed class DepcServe : IAsyncDisposable
 {
     private readonly string _folder;
-    private readonly DepcServer _server;
+    private readonly DepcServeProcess _server;
 
-    private DepcServe(string folder, DepcServer server, string team, string token, string adminToken)
+    private DepcServe(string folder, DepcServeProcess server, string team, string token, string adminToken)
     {
         AdminToken = adminToken;
         _folder = folder;
@@ -41,7 +41,7 @@ public sealed class DepcServe : IAsyncDisposable
         var token = JsonNode.Parse(created)!["token"]!.GetValue<string>();
 
         var adminToken = "web-tests-admin-" + Guid.NewGuid().ToString("N");
-        var server = await DepcServer.StartAsync(new DepcServerOptions(folder, ["--store", store])
+        var server = await DepcServeProcess.StartAsync(new DepcServeProcessOptions(folder, ["--store", store])
         {
             Environment = new Dictionary<string, string?> { ["DEPC_ADMIN_TOKEN"] = adminToken },
             ReadyPath = "/health/ready",

@@ -19,7 +19,7 @@ namespace Depc.Sqlite.Writing;
 /// a refusal undoes that batch alone (<see cref="RefusedBatchException"/>), leaving the transaction and its earlier
 /// batches as they were. Not thread-safe: the store serialises calls.
 /// </summary>
-internal sealed class BatchWriter : IDisposable
+internal sealed class SqliteBatchWriter : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly WriteCache _cache;
@@ -56,7 +56,7 @@ internal sealed class BatchWriter : IDisposable
     private int _rowsInTransaction;
 
     /// <param name="pageCacheCeiling">The most memory SQLite's page cache may take (see <see cref="SqliteStoreOptions.MaxPageCacheBytes"/>).</param>
-    public BatchWriter(SqliteConnection connection, WriteCache cache, long pageCacheCeiling)
+    public SqliteBatchWriter(SqliteConnection connection, WriteCache cache, long pageCacheCeiling)
     {
         _connection = connection;
         _cache = cache;

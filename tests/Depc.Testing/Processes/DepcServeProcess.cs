@@ -11,15 +11,15 @@ namespace Depc.Testing.Processes;
 /// moment, stopped with SIGTERM, and started again with the same arguments and port, as a crash test needs. What it
 /// prints is kept (<see cref="Log"/>) across restarts. An in-process host would hide what a real crash leaves behind.
 /// </summary>
-public sealed partial class DepcServer : IAsyncDisposable
+public sealed partial class DepcServeProcess : IAsyncDisposable
 {
     private const int SigTerm = 15;
 
-    private readonly DepcServerOptions _options;
+    private readonly DepcServeProcessOptions _options;
     private readonly StringBuilder _log = new();
     private Process? _process;
 
-    private DepcServer(DepcServerOptions options, Uri baseAddress)
+    private DepcServeProcess(DepcServeProcessOptions options, Uri baseAddress)
     {
         _options = options;
         BaseAddress = baseAddress;
@@ -47,10 +47,10 @@ public sealed partial class DepcServer : IAsyncDisposable
     /// <summary>How many times the process was started.</summary>
     public int Starts { get; private set; }
 
-    /// <summary>Starts <c>depc serve --urls http://127.0.0.1:PORT ARGS</c> and waits until <see cref="DepcServerOptions.ReadyPath"/> answers 200.</summary>
-    public static async Task<DepcServer> StartAsync(DepcServerOptions options)
+    /// <summary>Starts <c>depc serve --urls http://127.0.0.1:PORT ARGS</c> and waits until <see cref="DepcServeProcessOptions.ReadyPath"/> answers 200.</summary>
+    public static async Task<DepcServeProcess> StartAsync(DepcServeProcessOptions options)
     {
-        var server = new DepcServer(options, new Uri($"http://127.0.0.1:{options.Port ?? FreePort.Next()}"));
+        var server = new DepcServeProcess(options, new Uri($"http://127.0.0.1:{options.Port ?? FreePort.Next()}"));
         try
         {
             await server.StartAgainAsync();

@@ -1,7 +1,7 @@
 namespace Depc.Testing.Processes;
 
-/// <summary>How to start a <see cref="DepcServer"/>: its working directory, the arguments after <c>serve --urls …</c>, and its environment.</summary>
-public sealed record DepcServerOptions(string WorkingDirectory, IReadOnlyList<string> Arguments)
+/// <summary>How to start a <see cref="DepcServeProcess"/>: its working directory, the arguments after <c>serve --urls …</c>, and its environment.</summary>
+public sealed record DepcServeProcessOptions(string WorkingDirectory, IReadOnlyList<string> Arguments)
 {
     /// <summary>Variables set for the process (e.g. <c>DEPC_ADMIN_TOKEN</c>, <c>Depc__Kafka__…</c>); a null value removes one.</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();

@@ -24,7 +24,7 @@ namespace Depc.Neo4j.Writing;
 /// writers (a deadlock, a constraint created meanwhile) are store-wide and the ingestion seam's retry runs the whole
 /// write again, which is safe since the server rolled it back.
 /// </summary>
-internal sealed class BatchWriter(Neo4jClient client, ConstraintKeeper constraints, LedgerSchema ledger)
+internal sealed class Neo4jBatchWriter(Neo4jClient client, ConstraintKeeper constraints, LedgerSchema ledger)
 {
     public Task<WriteOutcome> WriteAsync(StoreWrite write, CancellationToken cancellationToken) => WriteOnceAsync(write, probe: false, cancellationToken);
 

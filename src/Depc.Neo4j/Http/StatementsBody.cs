@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Depc.Neo4j.Http;
 
 /// <summary>The <c>{"statements": [{"statement": …, "parameters": {…}}]}</c> body of a transactional request.</summary>
-internal static class RequestBody
+internal static class StatementsBody
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "UTF-8" };
 
