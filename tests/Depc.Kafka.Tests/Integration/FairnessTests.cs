@@ -25,7 +25,15 @@ public sealed class FairnessTests(MockClusterFixture kafka, ITestOutputHelper ou
             busy.Topic,
             Enumerable.Range(0, Backlog).Select(i => ((string?)("k" + (i % 64)), Encoding.UTF8.GetBytes(TestBatches.Node("a" + i)))));
         var store = await _stores.OpenAsync("fair");
-        await using var host = await WorkerHost.StartAsync(store, kafka.BootstrapServers, prefix, "g-" + prefix, output);
+        // What the busy team can have ahead of the quiet one once it is paused is bounded by these settings: the waiting
+        // batches (16 x 1,000), the write planned and the write running (2 x 10,000), the partitions' uncut buffers
+        // (8 x 1,000): 44,000. With the defaults the bound (32,000 + 60,000 + 8,000) was the assertion's own limit, and a
+        // fast writer under load reached it (114,224 in a clean-clone run).
+        await using var host = await WorkerHost.StartAsync(store, kafka.BootstrapServers, prefix, "g-" + prefix, output, o =>
+        {
+            o.MaxPendingBatches = 16;
+            o.MaxWriteMessages = 10_000;
+        });
 
         // The quiet team sends only once the backlog is being written: its messages are read behind what was fetched of it.
         await Eventually.TrueAsync(() => Task.FromResult(host.Counts(busy).Received > 0), TimeSpan.FromSeconds(60), "the backlog being written");
