@@ -12,7 +12,7 @@ public sealed class ArgumentValidationTests : IAsyncLifetime, IDisposable
 
     private readonly CliSandbox _sandbox = new();
 
-    public Task InitializeAsync() => _sandbox.SeedAsync("acme", Scenario.Shop);
+    public Task InitializeAsync() => _sandbox.SeedAsync("acme", CliScenario.Shop);
 
     public Task DisposeAsync() => Task.CompletedTask;
 

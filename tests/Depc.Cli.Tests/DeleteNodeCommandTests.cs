@@ -9,7 +9,7 @@ public sealed class DeleteNodeCommandTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        await _sandbox.SeedAsync("acme", Scenario.Shop);
+        await _sandbox.SeedAsync("acme", CliScenario.Shop);
         await _sandbox.SeedAsync("acme", """{"source":{"label":"Server","name":"lonely"}}""");
     }
 
@@ -36,7 +36,7 @@ public sealed class DeleteNodeCommandTests : IAsyncLifetime, IDisposable
 
         JsonAssert.Equal("""{"deleted":{"label":"Website","name":"shop"}}""", run.Json);
         (await _sandbox.RunOnStoreAsync("query", "node", "--team", "acme", "--label", "Website", "--node", "shop")).AssertFails(ExitCodes.NotFound, "not found");
-        var dependents = await _sandbox.QueryAsync("dependencies", "--team", "acme", "--label", "Database", "--node", "db1", "--day", Scenario.Day, "--impacted", "--inactive");
+        var dependents = await _sandbox.QueryAsync("dependencies", "--team", "acme", "--label", "Database", "--node", "db1", "--day", CliScenario.Day, "--impacted", "--inactive");
         JsonAssert.Equal(
             """{"Database":[{"name":"db1","inactive":false}],"Server":[{"name":"web1","from":1000,"periods":[1700000000,1710000000],"inactive":false}]}""",
             dependents!["dependencies"]);

@@ -13,7 +13,7 @@ public sealed class DependenciesQueryTests : IAsyncLifetime, IDisposable
 
     private readonly CliSandbox _sandbox = new();
 
-    public Task InitializeAsync() => _sandbox.SeedAsync("acme", Scenario.Shop);
+    public Task InitializeAsync() => _sandbox.SeedAsync("acme", CliScenario.Shop);
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -22,7 +22,7 @@ public sealed class DependenciesQueryTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task On_the_day_only_active_links_are_listed_with_a_drawable_graph()
     {
-        var answer = await QueryAsync("Website", "shop", "--day", Scenario.Day);
+        var answer = await QueryAsync("Website", "shop", "--day", CliScenario.Day);
 
         JsonAssert.Equal(
             $$$"""
@@ -36,7 +36,7 @@ public sealed class DependenciesQueryTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Graph_ids_are_the_node_ids_and_relationships_point_from_dependent_to_dependency()
     {
-        var answer = (await _sandbox.RunOnStoreAsync("query", "dependencies", "--team", "acme", "--label", "Website", "--node", "shop", "--day", Scenario.Day)).AssertOk().Json!;
+        var answer = (await _sandbox.RunOnStoreAsync("query", "dependencies", "--team", "acme", "--label", "Website", "--node", "shop", "--day", CliScenario.Day)).AssertOk().Json!;
 
         var nodes = answer["graph"]!["nodes"]!.AsArray();
         Assert.Equal(new[] { "id", "label", "title" }, nodes[0]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal).ToArray());
@@ -51,7 +51,7 @@ public sealed class DependenciesQueryTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Inactive_links_are_flagged_when_asked_for()
     {
-        var answer = await QueryAsync("Website", "shop", "--day", Scenario.Day, "--inactive");
+        var answer = await QueryAsync("Website", "shop", "--day", CliScenario.Day, "--inactive");
 
         JsonAssert.Equal(
             $$$"""
@@ -102,7 +102,7 @@ public sealed class DependenciesQueryTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Impacted_reverses_the_direction()
     {
-        var answer = await QueryAsync("Database", "db1", "--day", Scenario.Day, "--impacted", "--inactive");
+        var answer = await QueryAsync("Database", "db1", "--day", CliScenario.Day, "--impacted", "--inactive");
 
         JsonAssert.Equal(
             """
@@ -119,7 +119,7 @@ public sealed class DependenciesQueryTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Impacted_without_inactive_leaves_out_the_link_that_starts_tomorrow()
     {
-        var answer = await QueryAsync("Database", "db1", "--day", Scenario.Day, "--impacted");
+        var answer = await QueryAsync("Database", "db1", "--day", CliScenario.Day, "--impacted");
 
         JsonAssert.Equal(
             """{"Database":[{"name":"db1","inactive":false}],"Server":[{"name":"web1","from":1000,"periods":[1700000000,1710000000],"inactive":false}]}""",
@@ -129,7 +129,7 @@ public sealed class DependenciesQueryTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_node_without_dependencies_answers_itself_only()
     {
-        var answer = await QueryAsync("Server", "old", "--day", Scenario.Day);
+        var answer = await QueryAsync("Server", "old", "--day", CliScenario.Day);
 
         JsonAssert.Equal(
             """{"dependencies":{"Server":[{"name":"old","from":0,"to":1704844799,"inactive":true}]},"graph":{"nodes":[{"label":"Server","title":"old"}],"relationships":[]}}""",

@@ -11,7 +11,7 @@ public sealed class ImpactedQueryTests : IAsyncLifetime, IDisposable
 
     private readonly CliSandbox _sandbox = new();
 
-    public Task InitializeAsync() => _sandbox.SeedAsync("imp", Scenario.Impact);
+    public Task InitializeAsync() => _sandbox.SeedAsync("imp", CliScenario.Impact);
 
     public Task DisposeAsync() => Task.CompletedTask;
 

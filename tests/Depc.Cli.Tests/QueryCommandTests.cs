@@ -9,7 +9,7 @@ public sealed class QueryCommandTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        await _sandbox.SeedAsync("acme", Scenario.Shop);
+        await _sandbox.SeedAsync("acme", CliScenario.Shop);
         await _sandbox.SeedAsync("other", """{"source":{"label":"Server","name":"web1"}}""", """{"source":{"label":"Queue","name":"q"}}""");
     }
 

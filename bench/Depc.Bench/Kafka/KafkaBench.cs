@@ -118,7 +118,7 @@ public static class KafkaBench
     private static async Task<(TimeSpan Elapsed, long PeakWorkingSet, TeamCounts Report)> EndToEndAsync(string bootstrap, string group, string database, int messages)
     {
         await using var store = await SqliteGraphStore.OpenAsync(database, CancellationToken.None);
-        await using var host = new WorkerHost(store, bootstrap, group, Team.Topic);
+        await using var host = new BenchWorkerHost(store, bootstrap, group, Team.Topic);
         var worker = host.Worker;
         using var offsets = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = bootstrap, GroupId = group }).Build();
         var partitions = Enumerable.Range(0, Partitions).Select(p => new TopicPartition(Team.Topic, p)).ToList();

@@ -21,7 +21,7 @@ internal static class KafkaToNeo4j
         cluster.CreateTopic(team.Topic, Partitions);
         await using var store = Neo4jGraphStore.Create(connection);
         await store.InitializeAsync(CancellationToken.None);
-        await using var host = new WorkerHost(store, cluster.BootstrapServers, "bench-" + team.Value, team.Topic);
+        await using var host = new BenchWorkerHost(store, cluster.BootstrapServers, "bench-" + team.Value, team.Topic);
         using var producer = new ProducerBuilder<Null, byte[]>(new ProducerConfig { BootstrapServers = cluster.BootstrapServers, LingerMs = 5 }).Build();
 
         // One message first: when it is counted, the worker holds its partitions and has met the team.

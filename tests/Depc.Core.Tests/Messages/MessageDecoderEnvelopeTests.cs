@@ -13,7 +13,7 @@ public sealed class MessageDecoderEnvelopeTests
     [InlineData("{'metadata': {'source_label': 'A', 'source_name': 'a', 'source_from': 5, 'target_label': 'B', 'target_name': 'b', 'rel_from': 1, 'rel_to': 2}}")]
     public void Decode_accepts_a_valid_message_in_the_envelope(string json)
     {
-        Assert.Equal(Expected, Json.Valid(json));
+        Assert.Equal(Expected, QuotedJson.Valid(json));
     }
 
     [Theory]
@@ -24,7 +24,7 @@ public sealed class MessageDecoderEnvelopeTests
     [InlineData("{'source': {'label': 'Z', 'name': 'z'}, 'metadata': {'source_label': 'A', 'source_name': 'a', 'source_from': 5, 'target_label': 'B', 'target_name': 'b', 'rel_from': 1, 'rel_to': 2}}")]
     public void Decode_ignores_extra_keys_beside_metadata(string json)
     {
-        Assert.Equal(Expected, Json.Valid(json));
+        Assert.Equal(Expected, QuotedJson.Valid(json));
     }
 
     [Theory]
@@ -37,7 +37,7 @@ public sealed class MessageDecoderEnvelopeTests
     [InlineData("{'metadata': {'unknown': 1}}", "$.metadata.unknown")]
     public void Decode_rejects_an_invalid_message_inside_the_envelope(string json, string field)
     {
-        Assert.Equal(field, Json.Rejected(json).Field);
+        Assert.Equal(field, QuotedJson.Rejected(json).Field);
     }
 
     [Theory]
@@ -49,7 +49,7 @@ public sealed class MessageDecoderEnvelopeTests
     [InlineData("{'source': {'label': 'A', 'name': 'a'}, 'metadata': true}")]
     public void Decode_rejects_a_metadata_that_is_not_an_object(string json)
     {
-        var rejection = Json.Rejected(json);
+        var rejection = QuotedJson.Rejected(json);
 
         Assert.Equal("$.metadata", rejection.Field);
         Assert.Contains("object", rejection.Rule, StringComparison.Ordinal);
@@ -58,12 +58,12 @@ public sealed class MessageDecoderEnvelopeTests
     [Fact]
     public void Decode_rejects_trailing_data_after_an_envelope()
     {
-        Assert.Equal("$", Json.Rejected("{'metadata': {'source_label': 'A', 'source_name': 'a'}, 'k': 1} {}").Field);
+        Assert.Equal("$", QuotedJson.Rejected("{'metadata': {'source_label': 'A', 'source_name': 'a'}, 'k': 1} {}").Field);
     }
 
     [Fact]
     public void Decode_rejects_an_envelope_with_broken_json_after_the_message()
     {
-        Assert.Equal("$", Json.Rejected("{'metadata': {'source_label': 'A', 'source_name': 'a'}, 'k': [1,}").Field);
+        Assert.Equal("$", QuotedJson.Rejected("{'metadata': {'source_label': 'A', 'source_name': 'a'}, 'k': [1,}").Field);
     }
 }

@@ -23,7 +23,7 @@ public sealed class MessageDecoderFieldRuleTests
     {
         foreach (var label in new[] { "A", "Z", "MyLabel", "Mylabel", "My123Label", "ABC", "AB12", "Z9z", "SERVER", new string('A', IngestLimits.DefaultMaxLabelLength) })
         {
-            var message = Json.ValidRaw(MessageTemplate.With(field, JsonSerializer.Serialize(label)));
+            var message = QuotedJson.ValidRaw(MessageTemplate.With(field, JsonSerializer.Serialize(label)));
             Assert.Equal(label, ValueAt(message, field));
         }
     }
@@ -36,7 +36,7 @@ public sealed class MessageDecoderFieldRuleTests
             "\"MyLabel \"", "\"My.Label\"", "\"My`Label\"", "\"Éa\"", "\"Mé\"", "\"A\\u0000\"", "\"A\\n\"", "1", "null", "true", "{}", "[\"A\"]"];
         foreach (var raw in invalid)
         {
-            var rejection = Json.RejectedRaw(MessageTemplate.With(field, raw));
+            var rejection = QuotedJson.RejectedRaw(MessageTemplate.With(field, raw));
             Assert.Equal(field, rejection.Field);
             Assert.Equal(GraphNames.LabelRule, rejection.Rule);
         }
@@ -45,7 +45,7 @@ public sealed class MessageDecoderFieldRuleTests
     [Fact]
     public void Decode_rejects_label_starting_lowercase()
     {
-        var rejection = Json.Rejected("{'source': {'label': 'myLabel', 'name': 'foo'}}");
+        var rejection = QuotedJson.Rejected("{'source': {'label': 'myLabel', 'name': 'foo'}}");
 
         Assert.Equal("$.source.label", rejection.Field);
         Assert.Equal(GraphNames.LabelRule, rejection.Rule);
@@ -70,7 +70,7 @@ public sealed class MessageDecoderFieldRuleTests
     {
         foreach (var name in new[] { "Foo", "foo", "foo123bar", "#F$o%ob&/a-r.", "!", "~", "a", "cluster020.ovh.net", "x<y>&z+", new string('n', 1000) })
         {
-            var message = Json.ValidRaw(MessageTemplate.With(field, JsonSerializer.Serialize(name)));
+            var message = QuotedJson.ValidRaw(MessageTemplate.With(field, JsonSerializer.Serialize(name)));
             Assert.Equal(name, ValueAt(message, field));
         }
     }
@@ -83,7 +83,7 @@ public sealed class MessageDecoderFieldRuleTests
             "\"caf\u00e9\"", "\"\\u00e9\"", "\"\u4e2d\"", "\"\\ud83d\\ude00\"", "\"\\u007f\"", "1", "null", "false", "{}", "[]"];
         foreach (var raw in invalid)
         {
-            var rejection = Json.RejectedRaw(MessageTemplate.With(field, raw));
+            var rejection = QuotedJson.RejectedRaw(MessageTemplate.With(field, raw));
             Assert.Equal(field, rejection.Field);
             Assert.Equal(GraphNames.NameRule, rejection.Rule);
         }
@@ -121,7 +121,7 @@ public sealed class MessageDecoderFieldRuleTests
     {
         foreach (var (raw, value) in new[] { ("0", 0L), ("-0", 0L), ("1", 1L), ("100", 100L), ("10000", 10000L), ("1515241242", 1515241242L), ("9223372036854775807", long.MaxValue) })
         {
-            var message = Json.ValidRaw(MessageTemplate.With(field, raw));
+            var message = QuotedJson.ValidRaw(MessageTemplate.With(field, raw));
             Assert.Equal(value, ValueAt(message, field));
         }
     }
@@ -133,7 +133,7 @@ public sealed class MessageDecoderFieldRuleTests
         // The template's froms are 1, so a larger 'to' keeps the message valid.
         foreach (var (raw, value) in new[] { ("1", 1L), ("100", 100L), ("10000", 10000L), ("1515244850", 1515244850L), ("9223372036854775807", long.MaxValue) })
         {
-            var message = Json.ValidRaw(MessageTemplate.With(field, raw));
+            var message = QuotedJson.ValidRaw(MessageTemplate.With(field, raw));
             Assert.Equal(value, ValueAt(message, field));
         }
     }
@@ -144,7 +144,7 @@ public sealed class MessageDecoderFieldRuleTests
     {
         foreach (var raw in NonIntegers.Append("-1").Append("-9223372036854775808"))
         {
-            var rejection = Json.RejectedRaw(MessageTemplate.With(field, raw));
+            var rejection = QuotedJson.RejectedRaw(MessageTemplate.With(field, raw));
             Assert.Equal(field, rejection.Field);
             Assert.Contains("integer >= 0", rejection.Rule, StringComparison.Ordinal);
         }
@@ -156,7 +156,7 @@ public sealed class MessageDecoderFieldRuleTests
     {
         foreach (var raw in NonIntegers.Append("0").Append("-0").Append("-1"))
         {
-            var rejection = Json.RejectedRaw(MessageTemplate.With(field, raw));
+            var rejection = QuotedJson.RejectedRaw(MessageTemplate.With(field, raw));
             Assert.Equal(field, rejection.Field);
             Assert.Contains("integer >= 1", rejection.Rule, StringComparison.Ordinal);
         }
@@ -165,7 +165,7 @@ public sealed class MessageDecoderFieldRuleTests
     [Fact]
     public void Decode_rejects_a_fractional_from_naming_the_field()
     {
-        var rejection = Json.Rejected("{'source': {'label': 'A', 'name': 'a', 'props': {'from': 1.5}}}");
+        var rejection = QuotedJson.Rejected("{'source': {'label': 'A', 'name': 'a', 'props': {'from': 1.5}}}");
 
         Assert.Equal("$.source.props.from", rejection.Field);
     }
@@ -186,7 +186,7 @@ public sealed class MessageDecoderFieldRuleTests
 
             foreach (var json in encodings)
             {
-                var result = Json.DecodeRaw(MessageTemplate.With(field, json));
+                var result = QuotedJson.DecodeRaw(MessageTemplate.With(field, json));
                 Assert.True(valid == result.IsValid, $"label {json} at {field}: expected valid={valid}, got {result.Rejection}");
                 if (!valid)
                 {
@@ -209,7 +209,7 @@ public sealed class MessageDecoderFieldRuleTests
 
             foreach (var json in encodings)
             {
-                var result = Json.DecodeRaw(MessageTemplate.With(field, json));
+                var result = QuotedJson.DecodeRaw(MessageTemplate.With(field, json));
                 Assert.True(valid == result.IsValid, $"name {json} at {field}: expected valid={valid}, got {result.Rejection}");
                 if (valid)
                 {

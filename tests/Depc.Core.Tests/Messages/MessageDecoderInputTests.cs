@@ -23,7 +23,7 @@ public sealed class MessageDecoderInputTests
     [InlineData("}")]
     public void Decode_rejects_text_that_is_not_json(string text)
     {
-        var rejection = Json.Rejected(text);
+        var rejection = QuotedJson.Rejected(text);
 
         Assert.Equal("$", rejection.Field);
         Assert.StartsWith("is not valid JSON", rejection.Rule, StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public sealed class MessageDecoderInputTests
     [InlineData("true")]
     public void Decode_rejects_json_that_is_not_an_object(string text)
     {
-        var rejection = Json.Rejected(text);
+        var rejection = QuotedJson.Rejected(text);
 
         Assert.Equal("$", rejection.Field);
         Assert.Equal("must be a JSON object", rejection.Rule);
@@ -50,7 +50,7 @@ public sealed class MessageDecoderInputTests
     [InlineData("\n\t\r ")]
     public void Decode_rejects_an_empty_payload(string text)
     {
-        Assert.Equal("$", Json.RejectedRaw(text).Field);
+        Assert.Equal("$", QuotedJson.RejectedRaw(text).Field);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class MessageDecoderInputTests
     {
         var result = new MessageDecoder().Decode([]);
 
-        Assert.Equal("$", Json.AssertRejected(result, "(no bytes)").Field);
+        Assert.Equal("$", QuotedJson.AssertRejected(result, "(no bytes)").Field);
     }
 
     [Theory]
@@ -75,7 +75,7 @@ public sealed class MessageDecoderInputTests
 
         foreach (var payload in new[] { bad, [.. prefix, .. bad, .. suffix], [.. Encoding.UTF8.GetBytes(Smallest), .. bad] })
         {
-            var rejection = Json.AssertRejected(decoder.Decode(payload), Convert.ToHexString(payload));
+            var rejection = QuotedJson.AssertRejected(decoder.Decode(payload), Convert.ToHexString(payload));
             Assert.Equal("$", rejection.Field);
             Assert.Equal("is not valid UTF-8", rejection.Rule);
         }
@@ -87,7 +87,7 @@ public sealed class MessageDecoderInputTests
         var payload = Padded(Smallest, 1000);
         var decoder = new MessageDecoder(maxMessageBytes: 1000);
 
-        Json.AssertValid(decoder.Decode(payload), "1000 bytes");
+        QuotedJson.AssertValid(decoder.Decode(payload), "1000 bytes");
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class MessageDecoderInputTests
         var payload = Padded(Smallest, 1001);
         var decoder = new MessageDecoder(maxMessageBytes: 1000);
 
-        var rejection = Json.AssertRejected(decoder.Decode(payload), "1001 bytes");
+        var rejection = QuotedJson.AssertRejected(decoder.Decode(payload), "1001 bytes");
         Assert.Equal("$", rejection.Field);
         Assert.Contains("larger than the limit of 1000 bytes", rejection.Rule, StringComparison.Ordinal);
     }
@@ -107,8 +107,8 @@ public sealed class MessageDecoderInputTests
         var decoder = new MessageDecoder();
 
         Assert.Equal(1024 * 1024, decoder.MaxMessageBytes);
-        Json.AssertValid(decoder.Decode(Padded(Smallest, 1024 * 1024)), "1 MiB");
-        Json.AssertRejected(decoder.Decode(Padded(Smallest, (1024 * 1024) + 1)), "1 MiB + 1");
+        QuotedJson.AssertValid(decoder.Decode(Padded(Smallest, 1024 * 1024)), "1 MiB");
+        QuotedJson.AssertRejected(decoder.Decode(Padded(Smallest, (1024 * 1024) + 1)), "1 MiB + 1");
     }
 
     [Theory]
@@ -128,13 +128,13 @@ public sealed class MessageDecoderInputTests
     [InlineData("{'source': {'label': 'A', 'name': 'a'}}[]")]
     public void Decode_rejects_trailing_data(string text)
     {
-        Assert.Equal("$", Json.Rejected(text).Field);
+        Assert.Equal("$", QuotedJson.Rejected(text).Field);
     }
 
     [Fact]
     public void Decode_accepts_surrounding_whitespace()
     {
-        Json.ValidRaw(" \n\t" + Smallest + "\r\n ");
+        QuotedJson.ValidRaw(" \n\t" + Smallest + "\r\n ");
     }
 
     [Theory]
@@ -155,7 +155,7 @@ public sealed class MessageDecoderInputTests
             nested,
         })
         {
-            Json.RejectedRaw(json);
+            QuotedJson.RejectedRaw(json);
         }
     }
 
@@ -166,7 +166,7 @@ public sealed class MessageDecoderInputTests
     [InlineData("""{"source_label": "\u0041\u0042", "source_name": "\u003c\u003e\u0026"}""", "AB", "<>&")]
     public void Decode_judges_escaped_strings_by_the_text_they_stand_for(string json, string label, string name)
     {
-        var message = Json.ValidRaw(json);
+        var message = QuotedJson.ValidRaw(json);
 
         Assert.Equal(label, message.Source.Label);
         Assert.Equal(name, message.Source.Name);
@@ -184,7 +184,7 @@ public sealed class MessageDecoderInputTests
     [InlineData("""{"source_label": "A\u005f", "source_name": "a"}""", "$.source_label")]
     public void Decode_rejects_escapes_that_stand_for_forbidden_characters(string json, string field)
     {
-        Assert.Equal(field, Json.RejectedRaw(json).Field);
+        Assert.Equal(field, QuotedJson.RejectedRaw(json).Field);
     }
 
     [Theory]
@@ -196,14 +196,14 @@ public sealed class MessageDecoderInputTests
     [InlineData("""{"source": {"label": "A", "name": "a", "props": {"\ud800x": 1}}}""")]
     public void Decode_rejects_escaped_lone_surrogates_without_throwing(string json)
     {
-        Json.RejectedRaw(json);
+        QuotedJson.RejectedRaw(json);
     }
 
     [Fact]
     public void Decode_rejects_a_long_escaped_lone_surrogate_without_throwing()
     {
         var name = string.Concat(Enumerable.Repeat("\\u0061", 60)) + "\\ud800";
-        Json.RejectedRaw("{\"source\": {\"label\": \"A\", \"name\": \"" + name + "\"}}");
+        QuotedJson.RejectedRaw("{\"source\": {\"label\": \"A\", \"name\": \"" + name + "\"}}");
     }
 
     [Fact]
@@ -211,7 +211,7 @@ public sealed class MessageDecoderInputTests
     {
         var escaped = string.Concat(Enumerable.Repeat("\\u0061\\u003c", 100));
 
-        var message = Json.ValidRaw("{\"source\": {\"label\": \"A\", \"name\": \"" + escaped + "\"}}");
+        var message = QuotedJson.ValidRaw("{\"source\": {\"label\": \"A\", \"name\": \"" + escaped + "\"}}");
 
         Assert.Equal(string.Concat(Enumerable.Repeat("a<", 100)), message.Source.Name);
     }
@@ -223,13 +223,13 @@ public sealed class MessageDecoderInputTests
     [InlineData("""{"\u006d\u0065\u0074\u0061\u0064\u0061\u0074\u0061": {"source_label": "A", "source_name": "a", "source_from": 1, "source_to": 2}}""")]
     public void Decode_recognises_escaped_keys(string json)
     {
-        Assert.Equal(new GraphMessage(new NodeSpec("A", "a", 1, 2)), Json.ValidRaw(json));
+        Assert.Equal(new GraphMessage(new NodeSpec("A", "a", 1, 2)), QuotedJson.ValidRaw(json));
     }
 
     [Fact]
     public void Decode_names_an_escaped_unknown_key_by_its_text()
     {
-        Assert.Equal("$.sourc\u00e9", Json.RejectedRaw("""{"sourc\u00e9": {}}""").Field);
+        Assert.Equal("$.sourc\u00e9", QuotedJson.RejectedRaw("""{"sourc\u00e9": {}}""").Field);
     }
 
     [Fact]
@@ -238,7 +238,7 @@ public sealed class MessageDecoderInputTests
         // RFC 8259 forbids senders to add a BOM; the decoder treats it as text before the object.
         var result = new MessageDecoder().Decode([0xef, 0xbb, 0xbf, .. Encoding.UTF8.GetBytes(Smallest)]);
 
-        var rejection = Json.AssertRejected(result, "BOM + smallest message");
+        var rejection = QuotedJson.AssertRejected(result, "BOM + smallest message");
         Assert.Equal("$", rejection.Field);
         Assert.StartsWith("is not valid JSON", rejection.Rule, StringComparison.Ordinal);
     }

@@ -68,7 +68,7 @@ public sealed class MessageDecoderPropertyTests
                 json = writer.Envelope(json);
             }
 
-            var decoded = Json.AssertValid(new MessageDecoder().Decode(Encoding.UTF8.GetBytes(json)), json);
+            var decoded = QuotedJson.AssertValid(new MessageDecoder().Decode(Encoding.UTF8.GetBytes(json)), json);
             Assert.Equal(Expected(message, flat), decoded);
         }, iter: 5_000);
     }
@@ -80,8 +80,8 @@ public sealed class MessageDecoderPropertyTests
         {
             var writer = new MessageWriter(new Random(1), escapeAll: false);
 
-            Assert.Equal(message, Json.ValidRaw(writer.Nested(message)));
-            Assert.Equal(message, Json.ValidRaw(writer.Flat(message)));
+            Assert.Equal(message, QuotedJson.ValidRaw(writer.Nested(message)));
+            Assert.Equal(message, QuotedJson.ValidRaw(writer.Flat(message)));
         }, iter: 2_000);
     }
 

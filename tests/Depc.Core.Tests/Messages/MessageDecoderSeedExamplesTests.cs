@@ -30,19 +30,19 @@ public sealed class MessageDecoderSeedExamplesTests
     [Fact]
     public void Decode_accepts_the_nested_example()
     {
-        Assert.Equal(ExampleMessage, Json.ValidRaw(NestedExample));
+        Assert.Equal(ExampleMessage, QuotedJson.ValidRaw(NestedExample));
     }
 
     [Fact]
     public void Decode_accepts_the_flat_example_as_the_same_message()
     {
-        Assert.Equal(ExampleMessage, Json.ValidRaw(FlatExample));
+        Assert.Equal(ExampleMessage, QuotedJson.ValidRaw(FlatExample));
     }
 
     [Fact]
     public void Decode_accepts_the_smallest_nested_message()
     {
-        var message = Json.ValidRaw("""{ "source": { "label": "A", "name": "foo" } }""");
+        var message = QuotedJson.ValidRaw("""{ "source": { "label": "A", "name": "foo" } }""");
 
         Assert.Equal(new GraphMessage(new NodeSpec("A", "foo")), message);
         Assert.Null(message.Target);
@@ -52,7 +52,7 @@ public sealed class MessageDecoderSeedExamplesTests
     [Fact]
     public void Decode_accepts_the_smallest_flat_message()
     {
-        Assert.Equal(new GraphMessage(new NodeSpec("A", "foo")), Json.ValidRaw("""{ "source_label": "A", "source_name": "foo" }"""));
+        Assert.Equal(new GraphMessage(new NodeSpec("A", "foo")), QuotedJson.ValidRaw("""{ "source_label": "A", "source_name": "foo" }"""));
     }
 
     [Theory]
@@ -64,7 +64,7 @@ public sealed class MessageDecoderSeedExamplesTests
         // json.dumps of the script's dict: source + target, no rel.
         var json = $$$"""{"source": {"label": "Cluster", "name": "cluster020.ovh.net"}, "target": {"label": "Server", "name": "{{{name}}}"}}""";
 
-        var message = Json.ValidRaw(json);
+        var message = QuotedJson.ValidRaw(json);
 
         Assert.Equal(new NodeSpec("Cluster", "cluster020.ovh.net"), message.Source);
         Assert.Equal(new NodeSpec("Server", name), message.Target);
@@ -74,7 +74,7 @@ public sealed class MessageDecoderSeedExamplesTests
     [Fact]
     public void Decode_rejects_the_python_example_template_with_its_null_target_name()
     {
-        var rejection = Json.RejectedRaw("""{"source": {"label": "Cluster", "name": "cluster020.ovh.net"}, "target": {"label": "Server", "name": null}}""");
+        var rejection = QuotedJson.RejectedRaw("""{"source": {"label": "Cluster", "name": "cluster020.ovh.net"}, "target": {"label": "Server", "name": null}}""");
 
         Assert.Equal("$.target.name", rejection.Field);
     }
@@ -85,8 +85,8 @@ public sealed class MessageDecoderSeedExamplesTests
     [InlineData("My123Label")]
     public void Decode_accepts_the_seed_label_examples(string label)
     {
-        Assert.Equal(label, Json.Valid($"{{'source': {{'label': '{label}', 'name': 'foo'}}}}").Source.Label);
-        Assert.Equal(label, Json.Valid($"{{'source_label': '{label}', 'source_name': 'foo'}}").Source.Label);
+        Assert.Equal(label, QuotedJson.Valid($"{{'source': {{'label': '{label}', 'name': 'foo'}}}}").Source.Label);
+        Assert.Equal(label, QuotedJson.Valid($"{{'source_label': '{label}', 'source_name': 'foo'}}").Source.Label);
     }
 
     [Theory]
@@ -96,8 +96,8 @@ public sealed class MessageDecoderSeedExamplesTests
     [InlineData("#F$o%ob&/a-r.")]
     public void Decode_accepts_the_seed_name_examples(string name)
     {
-        Assert.Equal(name, Json.Valid($"{{'source': {{'label': 'A', 'name': '{name}'}}}}").Source.Name);
-        Assert.Equal(name, Json.Valid($"{{'source_label': 'A', 'source_name': '{name}'}}").Source.Name);
+        Assert.Equal(name, QuotedJson.Valid($"{{'source': {{'label': 'A', 'name': '{name}'}}}}").Source.Name);
+        Assert.Equal(name, QuotedJson.Valid($"{{'source_label': 'A', 'source_name': '{name}'}}").Source.Name);
     }
 
     [Theory]
@@ -106,8 +106,8 @@ public sealed class MessageDecoderSeedExamplesTests
     [InlineData(10000)]
     public void Decode_accepts_the_seed_from_examples_everywhere(long from)
     {
-        var nested = Json.Valid($"{{'source': {{'label': 'A', 'name': 'a', 'props': {{'from': {from}}}}}, 'target': {{'label': 'B', 'name': 'b', 'props': {{'from': {from}}}}}, 'rel': {{'from': {from}}}}}");
-        var flat = Json.Valid($"{{'source_label': 'A', 'source_name': 'a', 'source_from': {from}, 'target_label': 'B', 'target_name': 'b', 'target_from': {from}, 'rel_from': {from}}}");
+        var nested = QuotedJson.Valid($"{{'source': {{'label': 'A', 'name': 'a', 'props': {{'from': {from}}}}}, 'target': {{'label': 'B', 'name': 'b', 'props': {{'from': {from}}}}}, 'rel': {{'from': {from}}}}}");
+        var flat = QuotedJson.Valid($"{{'source_label': 'A', 'source_name': 'a', 'source_from': {from}, 'target_label': 'B', 'target_name': 'b', 'target_from': {from}, 'rel_from': {from}}}");
 
         var expected = new GraphMessage(new NodeSpec("A", "a", from), new NodeSpec("B", "b", from), new RelSpec(from, null));
         Assert.Equal(expected, nested);
@@ -120,8 +120,8 @@ public sealed class MessageDecoderSeedExamplesTests
     [InlineData(10000)]
     public void Decode_accepts_the_seed_to_examples_everywhere(long to)
     {
-        var nested = Json.Valid($"{{'source': {{'label': 'A', 'name': 'a', 'props': {{'to': {to}}}}}, 'target': {{'label': 'B', 'name': 'b', 'props': {{'to': {to}}}}}, 'rel': {{'to': {to}}}}}");
-        var flat = Json.Valid($"{{'source_label': 'A', 'source_name': 'a', 'source_to': {to}, 'target_label': 'B', 'target_name': 'b', 'target_to': {to}, 'rel_to': {to}}}");
+        var nested = QuotedJson.Valid($"{{'source': {{'label': 'A', 'name': 'a', 'props': {{'to': {to}}}}}, 'target': {{'label': 'B', 'name': 'b', 'props': {{'to': {to}}}}}, 'rel': {{'to': {to}}}}}");
+        var flat = QuotedJson.Valid($"{{'source_label': 'A', 'source_name': 'a', 'source_to': {to}, 'target_label': 'B', 'target_name': 'b', 'target_to': {to}, 'rel_to': {to}}}");
 
         var expected = new GraphMessage(new NodeSpec("A", "a", null, to), new NodeSpec("B", "b", null, to), new RelSpec(null, to));
         Assert.Equal(expected, nested);

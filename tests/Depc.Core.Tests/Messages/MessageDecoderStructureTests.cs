@@ -20,7 +20,7 @@ public sealed class MessageDecoderStructureTests
     [InlineData("{'metadata': {'source': {'label': 'A', 'name': 'a', 'props': {'fro': 1}}}}", "$.metadata.source.props.fro")]
     public void Decode_rejects_unknown_keys_at_every_level(string json, string field)
     {
-        var rejection = Json.Rejected(json);
+        var rejection = QuotedJson.Rejected(json);
 
         Assert.Equal(field, rejection.Field);
         Assert.Contains("not an allowed key", rejection.Rule, StringComparison.Ordinal);
@@ -29,7 +29,7 @@ public sealed class MessageDecoderStructureTests
     [Fact]
     public void Decode_rejects_metadata_inside_the_enveloped_message()
     {
-        var rejection = Json.Rejected("{'metadata': {'source': {'label': 'A', 'name': 'a'}, 'metadata': {}}}");
+        var rejection = QuotedJson.Rejected("{'metadata': {'source': {'label': 'A', 'name': 'a'}, 'metadata': {}}}");
 
         Assert.Equal("$.metadata.metadata", rejection.Field);
     }
@@ -51,7 +51,7 @@ public sealed class MessageDecoderStructureTests
     [InlineData("{'metadata': {'source_label': 'A', 'source_name': 'a', 'source_name': 'a'}}", "$.metadata.source_name")]
     public void Decode_rejects_duplicate_keys(string json, string field)
     {
-        var rejection = Json.Rejected(json);
+        var rejection = QuotedJson.Rejected(json);
 
         Assert.Equal(field, rejection.Field);
         Assert.Equal("appears twice", rejection.Rule);
@@ -60,7 +60,7 @@ public sealed class MessageDecoderStructureTests
     [Fact]
     public void Decode_accepts_target_without_rel()
     {
-        var message = Json.Valid("{'source': {'label': 'A', 'name': 'a'}, 'target': {'label': 'B', 'name': 'b'}}");
+        var message = QuotedJson.Valid("{'source': {'label': 'A', 'name': 'a'}, 'target': {'label': 'B', 'name': 'b'}}");
 
         Assert.Equal(new NodeSpec("B", "b"), message.Target);
         Assert.Null(message.Rel);
@@ -69,7 +69,7 @@ public sealed class MessageDecoderStructureTests
     [Fact]
     public void Decode_accepts_flat_target_without_rel()
     {
-        var message = Json.Valid("{'source_label': 'A', 'source_name': 'a', 'target_label': 'B', 'target_name': 'b'}");
+        var message = QuotedJson.Valid("{'source_label': 'A', 'source_name': 'a', 'target_label': 'B', 'target_name': 'b'}");
 
         Assert.Equal(new GraphMessage(new NodeSpec("A", "a"), new NodeSpec("B", "b")), message);
     }
@@ -77,7 +77,7 @@ public sealed class MessageDecoderStructureTests
     [Fact]
     public void Decode_keeps_an_empty_rel_object_as_an_event_without_bounds()
     {
-        var message = Json.Valid("{'source': {'label': 'A', 'name': 'a'}, 'target': {'label': 'B', 'name': 'b'}, 'rel': {}}");
+        var message = QuotedJson.Valid("{'source': {'label': 'A', 'name': 'a'}, 'target': {'label': 'B', 'name': 'b'}, 'rel': {}}");
 
         Assert.Equal(new RelSpec(null, null), message.Rel);
     }
@@ -85,7 +85,7 @@ public sealed class MessageDecoderStructureTests
     [Fact]
     public void Decode_accepts_an_empty_props_object_as_no_bounds()
     {
-        Assert.Equal(new NodeSpec("A", "a"), Json.Valid("{'source': {'label': 'A', 'name': 'a', 'props': {}}}").Source);
+        Assert.Equal(new NodeSpec("A", "a"), QuotedJson.Valid("{'source': {'label': 'A', 'name': 'a', 'props': {}}}").Source);
     }
 
     [Theory]
@@ -95,20 +95,20 @@ public sealed class MessageDecoderStructureTests
     [InlineData("{'source_label': 'A', 'source_name': 'a', 'rel_to': 2}")]
     public void Decode_accepts_rel_without_target_and_drops_it(string json)
     {
-        Assert.Equal(new GraphMessage(new NodeSpec("A", "a")), Json.Valid(json));
+        Assert.Equal(new GraphMessage(new NodeSpec("A", "a")), QuotedJson.Valid(json));
     }
 
     [Fact]
     public void Decode_still_validates_a_rel_without_target()
     {
-        Assert.Equal("$.rel.from", Json.Rejected("{'source': {'label': 'A', 'name': 'a'}, 'rel': {'from': -1}}").Field);
-        Assert.Equal("$.rel_to", Json.Rejected("{'source_label': 'A', 'source_name': 'a', 'rel_to': 0}").Field);
+        Assert.Equal("$.rel.from", QuotedJson.Rejected("{'source': {'label': 'A', 'name': 'a'}, 'rel': {'from': -1}}").Field);
+        Assert.Equal("$.rel_to", QuotedJson.Rejected("{'source_label': 'A', 'source_name': 'a', 'rel_to': 0}").Field);
     }
 
     [Fact]
     public void Decode_rejects_flat_target_label_without_target_name()
     {
-        var rejection = Json.Rejected("{'source_label': 'A', 'source_name': 'a', 'target_label': 'B'}");
+        var rejection = QuotedJson.Rejected("{'source_label': 'A', 'source_name': 'a', 'target_label': 'B'}");
 
         Assert.Equal("$.target_name", rejection.Field);
         Assert.Contains("required", rejection.Rule, StringComparison.Ordinal);
@@ -117,7 +117,7 @@ public sealed class MessageDecoderStructureTests
     [Fact]
     public void Decode_rejects_flat_target_name_without_target_label()
     {
-        var rejection = Json.Rejected("{'source_label': 'A', 'source_name': 'a', 'target_name': 'b', 'rel_from': 3}");
+        var rejection = QuotedJson.Rejected("{'source_label': 'A', 'source_name': 'a', 'target_name': 'b', 'rel_from': 3}");
 
         Assert.Equal("$.target_label", rejection.Field);
         Assert.Contains("required", rejection.Rule, StringComparison.Ordinal);
@@ -128,7 +128,7 @@ public sealed class MessageDecoderStructureTests
     [InlineData("{'source_label': 'A', 'source_name': 'a', 'target_to': 1}", "$.target_to")]
     public void Decode_rejects_flat_target_bounds_without_a_target(string json, string field)
     {
-        Assert.Equal(field, Json.Rejected(json).Field);
+        Assert.Equal(field, QuotedJson.Rejected(json).Field);
     }
 
     [Theory]
@@ -147,7 +147,7 @@ public sealed class MessageDecoderStructureTests
     [InlineData("{}", "$")]
     public void Decode_rejects_missing_required_keys(string json, string field)
     {
-        Assert.Equal(field, Json.Rejected(json).Field);
+        Assert.Equal(field, QuotedJson.Rejected(json).Field);
     }
 
     [Theory]
@@ -161,7 +161,7 @@ public sealed class MessageDecoderStructureTests
     [InlineData("{'source': {'label': 'A', 'name': 'a', 'props': 5}}", "$.source.props")]
     public void Decode_rejects_parts_that_are_not_objects(string json, string field)
     {
-        Assert.Equal(field, Json.Rejected(json).Field);
+        Assert.Equal(field, QuotedJson.Rejected(json).Field);
     }
 
     [Theory]
@@ -172,14 +172,14 @@ public sealed class MessageDecoderStructureTests
     [InlineData("{'source_label': 'A', 'source_name': 'a', 'rel': {'from': 1}}", "$.rel")]
     public void Decode_rejects_a_mix_of_nested_and_flat_keys(string json, string field)
     {
-        Assert.Equal(field, Json.Rejected(json).Field);
+        Assert.Equal(field, QuotedJson.Rejected(json).Field);
     }
 
     [Fact]
     public void Decode_accepts_keys_in_any_order()
     {
-        var nested = Json.Valid("{'rel': {'to': 9, 'from': 3}, 'target': {'props': {'to': 8}, 'name': 'b', 'label': 'B'}, 'source': {'name': 'a', 'label': 'A'}}");
-        var flat = Json.Valid("{'rel_to': 9, 'target_name': 'b', 'rel_from': 3, 'source_name': 'a', 'target_to': 8, 'target_label': 'B', 'source_label': 'A'}");
+        var nested = QuotedJson.Valid("{'rel': {'to': 9, 'from': 3}, 'target': {'props': {'to': 8}, 'name': 'b', 'label': 'B'}, 'source': {'name': 'a', 'label': 'A'}}");
+        var flat = QuotedJson.Valid("{'rel_to': 9, 'target_name': 'b', 'rel_from': 3, 'source_name': 'a', 'target_to': 8, 'target_label': 'B', 'source_label': 'A'}");
 
         var expected = new GraphMessage(new NodeSpec("A", "a"), new NodeSpec("B", "b", null, 8), new RelSpec(3, 9));
         Assert.Equal(expected, nested);
@@ -189,7 +189,7 @@ public sealed class MessageDecoderStructureTests
     [Fact]
     public void Decode_accepts_a_source_that_is_its_own_target()
     {
-        var message = Json.Valid("{'source': {'label': 'A', 'name': 'a'}, 'target': {'label': 'A', 'name': 'a'}}");
+        var message = QuotedJson.Valid("{'source': {'label': 'A', 'name': 'a'}, 'target': {'label': 'A', 'name': 'a'}}");
 
         Assert.Equal(message.Source, message.Target);
     }
@@ -197,7 +197,7 @@ public sealed class MessageDecoderStructureTests
     [Fact]
     public void Decode_reports_the_first_error_in_document_order()
     {
-        var rejection = Json.Rejected("{'source': {'label': 'a', 'name': ' '}, 'target': {'label': 'b', 'name': 'b'}}");
+        var rejection = QuotedJson.Rejected("{'source': {'label': 'a', 'name': ' '}, 'target': {'label': 'b', 'name': 'b'}}");
 
         Assert.Equal("$.source.label", rejection.Field);
     }

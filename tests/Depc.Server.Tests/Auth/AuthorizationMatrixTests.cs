@@ -7,7 +7,7 @@ namespace Depc.Server.Tests.Auth;
 /// <summary>Every route × {no token, wrong token, other team's token, own token, admin token}.</summary>
 public sealed class AuthorizationMatrixTests(DepcAppFactory app) : IClassFixture<DepcAppFactory>
 {
-    public enum Caller
+    public enum TokenKind
     {
         None,
         Wrong,
@@ -49,12 +49,12 @@ public sealed class AuthorizationMatrixTests(DepcAppFactory app) : IClassFixture
         ("GET", "/metrics", Access.AdminOnly),
     ];
 
-    public static TheoryData<int, Caller> Cases()
+    public static TheoryData<int, TokenKind> Cases()
     {
-        var data = new TheoryData<int, Caller>();
+        var data = new TheoryData<int, TokenKind>();
         for (var i = 0; i < Routes.Length; i++)
         {
-            foreach (var caller in Enum.GetValues<Caller>())
+            foreach (var caller in Enum.GetValues<TokenKind>())
             {
                 data.Add(i, caller);
             }
@@ -65,7 +65,7 @@ public sealed class AuthorizationMatrixTests(DepcAppFactory app) : IClassFixture
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Route_answers_by_caller(int route, Caller caller)
+    public async Task Route_answers_by_caller(int route, TokenKind caller)
     {
         var (method, template, access) = Routes[route];
         var (team, token) = await app.CreateTeamAsync("own");
@@ -75,10 +75,10 @@ public sealed class AuthorizationMatrixTests(DepcAppFactory app) : IClassFixture
 
         using var client = app.ClientWith(caller switch
         {
-            Caller.None => null,
-            Caller.Wrong => "depc_" + new string('x', 43),
-            Caller.OtherTeam => otherToken,
-            Caller.OwnTeam => token,
+            TokenKind.None => null,
+            TokenKind.Wrong => "depc_" + new string('x', 43),
+            TokenKind.OtherTeam => otherToken,
+            TokenKind.OwnTeam => token,
             _ => DepcAppFactory.AdminToken,
         });
         var response = await client.SendAsync(Request(method, template, team));
@@ -86,9 +86,9 @@ public sealed class AuthorizationMatrixTests(DepcAppFactory app) : IClassFixture
 
         var allowed = access switch
         {
-            Access.Read => caller is Caller.OwnTeam or Caller.Admin,
-            Access.Write => caller is Caller.OwnTeam,
-            _ => caller is Caller.Admin,
+            Access.Read => caller is TokenKind.OwnTeam or TokenKind.Admin,
+            Access.Write => caller is TokenKind.OwnTeam,
+            _ => caller is TokenKind.Admin,
         };
         if (allowed)
         {
@@ -97,7 +97,7 @@ public sealed class AuthorizationMatrixTests(DepcAppFactory app) : IClassFixture
         }
         else
         {
-            var expected = caller is Caller.None or Caller.Wrong ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
+            var expected = caller is TokenKind.None or TokenKind.Wrong ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
             Assert.Equal(expected, status);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             if (access != Access.AdminOnly)
@@ -119,7 +119,7 @@ public sealed class AuthorizationMatrixTests(DepcAppFactory app) : IClassFixture
         using var client = app.ClientWith(token);
 
         var onExisting = await client.SendAsync(Request(method, template, existing));
-        var onMissing = await client.SendAsync(Request(method, template, TestNames.Team("ghost")));
+        var onMissing = await client.SendAsync(Request(method, template, UniqueTeams.Team("ghost")));
         var onInvalid = await client.SendAsync(Request(method, template, "not_a_team"));
 
         Assert.Equal(HttpStatusCode.Forbidden, onExisting.StatusCode);
@@ -140,11 +140,11 @@ public sealed class AuthorizationMatrixTests(DepcAppFactory app) : IClassFixture
 
     private static HttpRequestMessage Request(string method, string template, string team)
     {
-        var request = new HttpRequestMessage(new HttpMethod(method), template.Replace("{team}", team).Replace("{ghost}", TestNames.Team("ghost")));
+        var request = new HttpRequestMessage(new HttpMethod(method), template.Replace("{team}", team).Replace("{ghost}", UniqueTeams.Team("ghost")));
         if (method == "POST")
         {
             request.Content = template == "/v1/teams"
-                ? new StringContent($$"""{"name":"{{TestNames.Team("new")}}"}""", Encoding.UTF8, "application/json")
+                ? new StringContent($$"""{"name":"{{UniqueTeams.Team("new")}}"}""", Encoding.UTF8, "application/json")
                 : new StringContent("""{"source":{"label":"Server","name":"s9"}}""", Encoding.UTF8, "application/x-ndjson");
         }
 

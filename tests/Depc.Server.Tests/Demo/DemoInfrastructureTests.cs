@@ -62,7 +62,7 @@ public sealed class DemoInfrastructureTests
 
     private static async Task<(SqliteGraphStore Store, IngestReport Report)> IngestAsync()
     {
-        var store = await SqliteGraphStore.OpenAsync(TempDatabase.NewPath(), default);
+        var store = await SqliteGraphStore.OpenAsync(TempDatabaseFile.NewPath(), default);
         await store.InitializeAsync(default);
         var pipeline = new IngestPipeline(store, new MessageDecoder(), StoreRetry.Once(TimeProvider.System, new StoreHealth()));
         var messages = DemoInfrastructure.Messages(Now).Select((m, i) => new RawMessage(Encoding.UTF8.GetBytes(m), MessageOrigin.FileLine("demo", i + 1), Now)).ToList();

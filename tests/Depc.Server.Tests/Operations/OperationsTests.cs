@@ -57,7 +57,7 @@ public sealed class OperationsTests(DepcAppFactory app) : IClassFixture<DepcAppF
     public async Task Teams_are_created_listed_rotated_and_deleted_and_only_hashes_are_stored()
     {
         using var admin = app.Admin();
-        var team = TestNames.Team("life");
+        var team = UniqueTeams.Team("life");
         var created = await admin.PostAsJsonAsync("/v1/teams", new { name = team });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var token = (await Json.ReadAsync(created))!["token"]!.GetValue<string>();

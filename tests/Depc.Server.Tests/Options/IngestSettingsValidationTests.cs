@@ -17,7 +17,7 @@ public sealed class IngestSettingsValidationTests
     [InlineData("RequestHeadersTimeout", "00:00:00")]
     public async Task A_setting_out_of_range_stops_the_start_naming_it(string setting, string value)
     {
-        var path = TempDatabase.NewPath();
+        var path = TempDatabaseFile.NewPath();
         try
         {
             // Refused when building or starting, whichever first reads the settings.
@@ -37,7 +37,7 @@ public sealed class IngestSettingsValidationTests
         }
         finally
         {
-            TempDatabase.Delete(path);
+            TempDatabaseFile.Delete(path);
         }
     }
 }

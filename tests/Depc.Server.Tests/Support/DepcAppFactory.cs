@@ -14,7 +14,7 @@ public sealed class DepcAppFactory : WebApplicationFactory<Program>
 {
     public const string AdminToken = "admin-token-for-the-tests-0123456789";
 
-    public string DatabasePath { get; } = TempDatabase.NewPath();
+    public string DatabasePath { get; } = TempDatabaseFile.NewPath();
 
     public IGraphStore Store => Services.GetRequiredService<IGraphStore>();
 
@@ -34,7 +34,7 @@ public sealed class DepcAppFactory : WebApplicationFactory<Program>
     /// <summary>Creates a team with a unique name through the admin API; returns its name and token.</summary>
     public async Task<(string Team, string Token)> CreateTeamAsync(string prefix = "t")
     {
-        var team = TestNames.Team(prefix);
+        var team = UniqueTeams.Team(prefix);
         using var admin = Admin();
         var response = await admin.PostAsJsonAsync("/v1/teams", new { name = team });
         response.EnsureSuccessStatusCode();
@@ -64,6 +64,6 @@ public sealed class DepcAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        TempDatabase.Delete(DatabasePath);
+        TempDatabaseFile.Delete(DatabasePath);
     }
 }

@@ -15,7 +15,7 @@ public class KestrelServer : IAsyncLifetime
 
     private WebApplication? _app;
 
-    public string DatabasePath { get; } = TempDatabase.NewPath();
+    public string DatabasePath { get; } = TempDatabaseFile.NewPath();
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -50,7 +50,7 @@ public class KestrelServer : IAsyncLifetime
 
     public async Task<(string Team, string Token)> CreateTeamAsync()
     {
-        var team = TestNames.Team("k");
+        var team = UniqueTeams.Team("k");
         using var admin = ClientWith(DepcAppFactory.AdminToken);
         var response = await admin.PostAsJsonAsync("/v1/teams", new { name = team });
         response.EnsureSuccessStatusCode();
@@ -65,6 +65,6 @@ public class KestrelServer : IAsyncLifetime
             await _app.DisposeAsync();
         }
 
-        TempDatabase.Delete(DatabasePath);
+        TempDatabaseFile.Delete(DatabasePath);
     }
 }

@@ -1,7 +1,7 @@
 namespace Depc.Cli.Tests.Support;
 
 /// <summary>Small graphs whose query answers are worked out by hand in the tests.</summary>
-internal static class Scenario
+internal static class CliScenario
 {
     /// <summary>2024-01-10 00:00:00 UTC.</summary>
     public const long DayStart = 1704844800;

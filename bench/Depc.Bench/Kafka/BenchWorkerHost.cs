@@ -7,12 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Depc.Bench.Kafka;
 
 /// <summary>The real Kafka ingestion worker on a given store, as <c>depc serve</c> wires it, for one topic of the mock cluster.</summary>
-internal sealed class WorkerHost : IAsyncDisposable
+internal sealed class BenchWorkerHost : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
     private readonly IGraphStore _store;
 
-    public WorkerHost(IGraphStore store, string bootstrap, string groupId, string topic)
+    public BenchWorkerHost(IGraphStore store, string bootstrap, string groupId, string topic)
     {
         _store = store;
         var services = new ServiceCollection();

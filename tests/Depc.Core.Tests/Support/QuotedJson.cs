@@ -4,7 +4,7 @@ using Depc.Core.Messages;
 namespace Depc.Core.Tests.Support;
 
 /// <summary>Decodes test messages written with single quotes (<c>{'source': …}</c>) for readability.</summary>
-internal static class Json
+internal static class QuotedJson
 {
     private static readonly MessageDecoder Decoder = new();
 

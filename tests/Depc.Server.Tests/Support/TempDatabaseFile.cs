@@ -1,6 +1,6 @@
 namespace Depc.Server.Tests.Support;
 
-public static class TempDatabase
+public static class TempDatabaseFile
 {
     public static string NewPath() => Path.Combine(Path.GetTempPath(), $"depc-server-tests-{Guid.NewGuid():N}.db");
 
