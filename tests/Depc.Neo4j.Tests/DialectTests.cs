@@ -26,15 +26,18 @@ public sealed class DialectTests
 
         Assert.Equal("5.26.0", store.ServerVersion);
         var commits = handler.Requests.Where(r => r.Path == "/db/inventory/tx/commit").Select(r => r.Body!).ToList();
-        Assert.Equal(11, commits.Count);
+        // The label's schema, the ledger's schema, the planner's seed, then the write.
+        Assert.Equal(4, commits.Count);
         Assert.Contains("CREATE CONSTRAINT IF NOT EXISTS FOR (n:`acme_Server`) REQUIRE n.name IS UNIQUE", commits[0], StringComparison.Ordinal);
+        Assert.Contains("CREATE INDEX IF NOT EXISTS FOR (n:`acme_Server`) ON (n.from)", commits[0], StringComparison.Ordinal);
         Assert.Contains("CREATE CONSTRAINT IF NOT EXISTS FOR (n:`_Depc_Position`) REQUIRE n.key IS UNIQUE", commits[1], StringComparison.Ordinal);
-        Assert.Contains("CREATE CONSTRAINT IF NOT EXISTS FOR (n:`_Depc_Team`) REQUIRE n.token_hash IS UNIQUE", commits[5], StringComparison.Ordinal);
-        Assert.Contains("CREATE INDEX IF NOT EXISTS FOR (n:`_Depc_Idempotency`) ON (n.created_at)", commits[8], StringComparison.Ordinal);
-        Assert.Contains("CREATE INDEX IF NOT EXISTS FOR (n:`_Depc_Rejection`) ON (n.team)", commits[9], StringComparison.Ordinal);
+        Assert.Contains("CREATE CONSTRAINT IF NOT EXISTS FOR (n:`_Depc_Team`) REQUIRE n.token_hash IS UNIQUE", commits[1], StringComparison.Ordinal);
+        Assert.Contains("CREATE INDEX IF NOT EXISTS FOR (n:`_Depc_Idempotency`) ON (n.created_at)", commits[1], StringComparison.Ordinal);
+        Assert.Contains("CREATE INDEX IF NOT EXISTS FOR (n:`_Depc_Rejection`) ON (n.team)", commits[1], StringComparison.Ordinal);
+        Assert.Contains("MERGE (:`_Depc_PlannerSeed` {n: n})", commits[2], StringComparison.Ordinal);
         // One request: the nodes and the team's counts, committed together.
-        Assert.Contains("MERGE (n:`acme_Server` {name: row.name})", commits[10], StringComparison.Ordinal);
-        Assert.Contains("MERGE (c:`_Depc_TeamCounts` {team: $team})", commits[10], StringComparison.Ordinal);
+        Assert.Contains("MERGE (n:`acme_Server` {name: row.name})", commits[3], StringComparison.Ordinal);
+        Assert.Contains("MERGE (c:`_Depc_TeamCounts` {team: $team})", commits[3], StringComparison.Ordinal);
         Assert.All(handler.Requests, r => Assert.Equal("Basic bmVvNGo6cHc=", r.Authorization));
     }
 
@@ -50,7 +53,7 @@ public sealed class DialectTests
         Assert.Equal("CREATE CONSTRAINT ON (n:`acme_Server`) ASSERT n.name IS UNIQUE", server.Dialect.UniqueNameConstraint("`acme_Server`"));
 
         using var constraints = new Writing.ConstraintKeeper(client);
-        await constraints.EnsureAsync(Acme, ["Server"], CancellationToken.None);
+        await constraints.EnsureAsync(Acme, ["Server"], withChanges: true, CancellationToken.None);
     }
 
     [Fact]

@@ -14,9 +14,12 @@ internal sealed record CypherDialect(int Major, int Minor)
     }
 
     /// <summary>The uniqueness constraint on <c>name</c> for a label (already escaped with <see cref="CypherText.Label"/>).</summary>
-    public string UniqueNameConstraint(string escapedLabel) => IsModern
-        ? $"CREATE CONSTRAINT IF NOT EXISTS FOR (n:{escapedLabel}) REQUIRE n.name IS UNIQUE"
-        : $"CREATE CONSTRAINT ON (n:{escapedLabel}) ASSERT n.name IS UNIQUE";
+    public string UniqueNameConstraint(string escapedLabel) => UniqueConstraint(escapedLabel, "name");
+
+    /// <summary>The uniqueness constraint on one property of a label (already escaped).</summary>
+    public string UniqueConstraint(string escapedLabel, string property) => IsModern
+        ? $"CREATE CONSTRAINT IF NOT EXISTS FOR (n:{escapedLabel}) REQUIRE n.{property} IS UNIQUE"
+        : $"CREATE CONSTRAINT ON (n:{escapedLabel}) ASSERT n.{property} IS UNIQUE";
 
     /// <summary>An index on one property of a label (already escaped); 3.x ignores a repeated one.</summary>
     public string PropertyIndex(string escapedLabel, string property) => IsModern

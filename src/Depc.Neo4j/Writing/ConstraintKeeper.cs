@@ -8,8 +8,8 @@ namespace Depc.Neo4j.Writing;
 /// <summary>
 /// Creates the schema a label needs the first time this instance sees it: the uniqueness constraint on <c>name</c>,
 /// and indexes on <c>from</c> and <c>to</c> (a diff finds the nodes whose bounds lie between two moments through
-/// them); for a team, the index of its change-index nodes. They run in a transaction of their own, before the write:
-/// Neo4j refuses schema changes and writes in one transaction.
+/// them); for a team, the index of its change-index nodes. A batch's labels go in one transaction of their own, before the
+/// write: Neo4j refuses schema changes and writes in one transaction.
 /// </summary>
 internal sealed class ConstraintKeeper(Neo4jClient client) : IDisposable
 {
@@ -17,30 +17,34 @@ internal sealed class ConstraintKeeper(Neo4jClient client) : IDisposable
     // forgotten and their schema ensured again as they come (an "already exists" answer).
     private const long MaxKnownChars = 4L * 1024 * 1024;
 
+    // The labels whose schema one transaction creates: a batch's labels usually go in one request, a batch of
+    // thousands of labels in requests of bounded size.
+    private const int LabelsPerRequest = 32;
+
     private readonly ConcurrentDictionary<string, bool> _known = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _schema = new(1, 1);
     private long _knownChars;
 
-    public async Task EnsureAsync(TeamName team, IEnumerable<string> labels, CancellationToken cancellationToken)
+    /// <summary>The schema of the labels, and of the team's change-index nodes when <paramref name="withChanges"/>.</summary>
+    public Task EnsureAsync(TeamName team, IEnumerable<string> labels, bool withChanges, CancellationToken cancellationToken)
     {
-        foreach (var label in labels)
-        {
-            var escaped = CypherText.Label(team, label);
-            await EnsureAsync(
-                escaped,
-                dialect => [dialect.UniqueNameConstraint(escaped), dialect.PropertyIndex(escaped, "from"), dialect.PropertyIndex(escaped, "to")],
-                cancellationToken).ConfigureAwait(false);
-        }
+        var schemas = labels.Select(label => LabelSchema(CypherText.Label(team, label)));
+        return EnsureAsync([.. withChanges ? schemas.Append(ChangesSchema(team)) : schemas], cancellationToken);
     }
 
     /// <summary>The index on <c>bucket</c> of the team's change-index nodes.</summary>
-    public Task EnsureChangesAsync(TeamName team, CancellationToken cancellationToken)
-    {
-        var escaped = CypherText.ChangesLabel(team);
-        return EnsureAsync(escaped, dialect => [dialect.PropertyIndex(escaped, "bucket")], cancellationToken);
-    }
+    public Task EnsureChangesAsync(TeamName team, CancellationToken cancellationToken) => EnsureAsync([ChangesSchema(team)], cancellationToken);
 
     public void Dispose() => _schema.Dispose();
+
+    private static Schema LabelSchema(string escaped) =>
+        new(escaped, dialect => [dialect.UniqueNameConstraint(escaped), dialect.PropertyIndex(escaped, "from"), dialect.PropertyIndex(escaped, "to")]);
+
+    private static Schema ChangesSchema(TeamName team)
+    {
+        var escaped = CypherText.ChangesLabel(team);
+        return new(escaped, dialect => [dialect.PropertyIndex(escaped, "bucket")]);
+    }
 
     private async Task CreateUnlessExistsAsync(string statement, CancellationToken cancellationToken)
     {
@@ -53,9 +57,9 @@ internal sealed class ConstraintKeeper(Neo4jClient client) : IDisposable
         }
     }
 
-    private async Task EnsureAsync(string escapedLabel, Func<CypherDialect, string[]> statements, CancellationToken cancellationToken)
+    private async Task EnsureAsync(IReadOnlyList<Schema> schemas, CancellationToken cancellationToken)
     {
-        if (_known.ContainsKey(escapedLabel))
+        if (schemas.All(s => _known.ContainsKey(s.EscapedLabel)))
         {
             return;
         }
@@ -66,37 +70,47 @@ internal sealed class ConstraintKeeper(Neo4jClient client) : IDisposable
         await _schema.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_known.ContainsKey(escapedLabel))
+            foreach (var chunk in schemas.Where(s => !_known.ContainsKey(s.EscapedLabel)).DistinctBy(s => s.EscapedLabel).Chunk(LabelsPerRequest))
             {
-                return;
-            }
-
-            var schema = statements(server.Dialect);
-            try
-            {
-                await client.CommitAsync([.. schema.Select(s => new CypherStatement(s))], cancellationToken).ConfigureAwait(false);
-            }
-            catch (Neo4jException e) when (CypherDialect.MeansAlreadyExists(e.Code))
-            {
-                // 4.x refuses the whole transaction when one of them exists: each on its own, then.
-                foreach (var statement in schema)
+                var statements = chunk.SelectMany(s => s.Statements(server.Dialect)).ToList();
+                try
                 {
-                    await CreateUnlessExistsAsync(statement, cancellationToken).ConfigureAwait(false);
+                    await client.CommitAsync([.. statements.Select(s => new CypherStatement(s))], cancellationToken).ConfigureAwait(false);
                 }
-            }
+                catch (Neo4jException e) when (CypherDialect.MeansAlreadyExists(e.Code))
+                {
+                    // 4.x refuses the whole transaction when one of them exists: each on its own, then.
+                    foreach (var statement in statements)
+                    {
+                        await CreateUnlessExistsAsync(statement, cancellationToken).ConfigureAwait(false);
+                    }
+                }
 
-            if (_knownChars > MaxKnownChars)
-            {
-                _known.Clear();
-                _knownChars = 0;
+                Remember(chunk);
             }
-
-            _known.TryAdd(escapedLabel, true);
-            _knownChars += escapedLabel.Length;
         }
         finally
         {
             _schema.Release();
         }
     }
+
+    private void Remember(Schema[] created)
+    {
+        if (_knownChars > MaxKnownChars)
+        {
+            _known.Clear();
+            _knownChars = 0;
+        }
+
+        foreach (var schema in created)
+        {
+            if (_known.TryAdd(schema.EscapedLabel, true))
+            {
+                _knownChars += schema.EscapedLabel.Length;
+            }
+        }
+    }
+
+    private sealed record Schema(string EscapedLabel, Func<CypherDialect, string[]> Statements);
 }

@@ -4,7 +4,7 @@ namespace Depc.Neo4j.Writing;
 
 /// <summary>
 /// The uniqueness constraints of the labels kept beside the graph (ledger, teams, feed, instances) and their indexes, created once
-/// per store instance before its first write, each in a transaction of its own (Neo4j refuses schema and data together);
+/// per store instance before its first write, in one transaction of their own (Neo4j refuses schema and data together);
 /// then the planner's seed.
 /// </summary>
 /// <remarks>
@@ -54,23 +54,21 @@ internal sealed class LedgerSchema(Neo4jClient client) : IDisposable
                 return;
             }
 
-            var modern = (await client.GetServerAsync(cancellationToken).ConfigureAwait(false)).Dialect.IsModern;
-            foreach (var (label, property) in Unique)
+            var dialect = (await client.GetServerAsync(cancellationToken).ConfigureAwait(false)).Dialect;
+            var schema = Unique.Select(u => dialect.UniqueConstraint(u.Label, u.Property))
+                .Concat(Indexed.Select(i => dialect.PropertyIndex(i.Label, i.Property)))
+                .ToList();
+            try
             {
-                await CreateAsync(
-                    modern
-                        ? $"CREATE CONSTRAINT IF NOT EXISTS FOR (n:{label}) REQUIRE n.{property} IS UNIQUE"
-                        : $"CREATE CONSTRAINT ON (n:{label}) ASSERT n.{property} IS UNIQUE",
-                    cancellationToken).ConfigureAwait(false);
+                await CreateAsync(schema, cancellationToken).ConfigureAwait(false);
             }
-
-            foreach (var (label, property) in Indexed)
+            catch (Neo4jException e) when (Cypher.CypherDialect.MeansAlreadyExists(e.Code))
             {
-                await CreateAsync(
-                    modern
-                        ? $"CREATE INDEX IF NOT EXISTS FOR (n:{label}) ON (n.{property})"
-                        : $"CREATE INDEX ON :{label}({property})",
-                    cancellationToken).ConfigureAwait(false);
+                // 4.x refuses the whole transaction when one of them exists (3.x and 5.x say nothing): each on its own.
+                foreach (var statement in schema)
+                {
+                    await CreateUnlessExistsAsync(statement, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             await client.CommitAsync(
@@ -85,18 +83,24 @@ internal sealed class LedgerSchema(Neo4jClient client) : IDisposable
 
     public void Dispose() => _once.Dispose();
 
-    private async Task CreateAsync(string text, CancellationToken cancellationToken)
+    private async Task CreateUnlessExistsAsync(string statement, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CreateAsync([statement], cancellationToken).ConfigureAwait(false);
+        }
+        catch (Neo4jException e) when (Cypher.CypherDialect.MeansAlreadyExists(e.Code))
+        {
+        }
+    }
+
+    private async Task CreateAsync(IReadOnlyList<string> statements, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await client.CommitAsync([new CypherStatement(text)], cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (Neo4jException e) when (Cypher.CypherDialect.MeansAlreadyExists(e.Code))
-            {
-                // 4.x refuses to create what exists; 3.x and 5.x say nothing.
+                await client.CommitAsync([.. statements.Select(s => new CypherStatement(s))], cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (Neo4jException e) when (attempt < SchemaAttempts && e.Code == "Neo.TransientError.Transaction.DeadlockDetected")

@@ -41,7 +41,7 @@ internal sealed class Neo4jBatchWriter(Neo4jClient client, ConstraintKeeper cons
         var labels = plan.Nodes.Select(g => g.Label)
             .Concat(plan.Relationships.SelectMany(g => new[] { g.SourceLabel, g.TargetLabel }))
             .Distinct(StringComparer.Ordinal);
-        await constraints.EnsureAsync(plan.Team, labels, cancellationToken).ConfigureAwait(false);
+        await constraints.EnsureAsync(plan.Team, labels, withChanges: plan.Relationships.Count > 0, cancellationToken).ConfigureAwait(false);
         await ledger.EnsureAsync(cancellationToken).ConfigureAwait(false);
 
         var outcomes = new MessageOutcome[plan.MessageCount];
@@ -69,7 +69,6 @@ internal sealed class Neo4jBatchWriter(Neo4jClient client, ConstraintKeeper cons
             return WriteOutcome.Written(write, IngestReport.Empty, new BatchResult(outcomes, rejections));
         }
 
-        await constraints.EnsureChangesAsync(plan.Team, cancellationToken).ConfigureAwait(false);
         var transaction = await client.BeginAsync(lockRequest, cancellationToken).ConfigureAwait(false);
         try
         {
