@@ -46,17 +46,6 @@ internal sealed class ConstraintKeeper(Neo4jClient client) : IDisposable
         return new(escaped, dialect => [dialect.PropertyIndex(escaped, "bucket")]);
     }
 
-    private async Task CreateUnlessExistsAsync(string statement, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await client.CommitAsync([new CypherStatement(statement)], cancellationToken).ConfigureAwait(false);
-        }
-        catch (Neo4jException e) when (CypherDialect.MeansAlreadyExists(e.Code))
-        {
-        }
-    }
-
     private async Task EnsureAsync(IReadOnlyList<Schema> schemas, CancellationToken cancellationToken)
     {
         if (schemas.All(s => _known.ContainsKey(s.EscapedLabel)))
@@ -72,20 +61,7 @@ internal sealed class ConstraintKeeper(Neo4jClient client) : IDisposable
         {
             foreach (var chunk in schemas.Where(s => !_known.ContainsKey(s.EscapedLabel)).DistinctBy(s => s.EscapedLabel).Chunk(LabelsPerRequest))
             {
-                var statements = chunk.SelectMany(s => s.Statements(server.Dialect)).ToList();
-                try
-                {
-                    await client.CommitAsync([.. statements.Select(s => new CypherStatement(s))], cancellationToken).ConfigureAwait(false);
-                }
-                catch (Neo4jException e) when (CypherDialect.MeansAlreadyExists(e.Code))
-                {
-                    // 4.x refuses the whole transaction when one of them exists: each on its own, then.
-                    foreach (var statement in statements)
-                    {
-                        await CreateUnlessExistsAsync(statement, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-
+                await SchemaTransaction.CreateAsync(client, [.. chunk.SelectMany(s => s.Statements(server.Dialect))], cancellationToken).ConfigureAwait(false);
                 Remember(chunk);
             }
         }

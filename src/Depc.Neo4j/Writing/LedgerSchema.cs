@@ -29,8 +29,6 @@ internal sealed class LedgerSchema(Neo4jClient client) : IDisposable
     private static readonly (string Label, string Property)[] Indexed =
         [(LedgerStatements.Idempotency, "created_at"), (FeedStatements.Rejection, "team")];
 
-    private const int SchemaAttempts = 8;
-
     private const string PlannerSeed = "`_Depc_PlannerSeed`";
 
     // Three times the smallest count that makes 3.1.1 seek: the threshold is the planner's estimate, not a contract.
@@ -58,19 +56,7 @@ internal sealed class LedgerSchema(Neo4jClient client) : IDisposable
             var schema = Unique.Select(u => dialect.UniqueConstraint(u.Label, u.Property))
                 .Concat(Indexed.Select(i => dialect.PropertyIndex(i.Label, i.Property)))
                 .ToList();
-            try
-            {
-                await CreateAsync(schema, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Neo4jException e) when (Cypher.CypherDialect.MeansAlreadyExists(e.Code))
-            {
-                // 4.x refuses the whole transaction when one of them exists (3.x and 5.x say nothing): each on its own.
-                foreach (var statement in schema)
-                {
-                    await CreateUnlessExistsAsync(statement, cancellationToken).ConfigureAwait(false);
-                }
-            }
-
+            await SchemaTransaction.CreateAsync(client, schema, cancellationToken).ConfigureAwait(false);
             await client.CommitAsync(
                 [new CypherStatement($"UNWIND range(1, {PlannerSeedNodes}) AS n MERGE (:{PlannerSeed} {{n: n}})")], cancellationToken).ConfigureAwait(false);
             _ready = true;
@@ -82,33 +68,4 @@ internal sealed class LedgerSchema(Neo4jClient client) : IDisposable
     }
 
     public void Dispose() => _once.Dispose();
-
-    private async Task CreateUnlessExistsAsync(string statement, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await CreateAsync([statement], cancellationToken).ConfigureAwait(false);
-        }
-        catch (Neo4jException e) when (Cypher.CypherDialect.MeansAlreadyExists(e.Code))
-        {
-        }
-    }
-
-    private async Task CreateAsync(IReadOnlyList<string> statements, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await client.CommitAsync([.. statements.Select(s => new CypherStatement(s))], cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (Neo4jException e) when (attempt < SchemaAttempts && e.Code == "Neo.TransientError.Transaction.DeadlockDetected")
-            {
-                // Instances starting together create the same schema at once, and Neo4j's schema lock deadlocks them
-                // (seen with three instances on 3.1.1): a schema statement is idempotent, so the loser runs it again.
-                await Task.Delay(Random.Shared.Next(20, 100 * attempt), cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
 }
