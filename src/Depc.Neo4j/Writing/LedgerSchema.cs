@@ -12,7 +12,8 @@ namespace Depc.Neo4j.Writing;
 /// (seen on 3.1.1) plans that as a scan of every node when the database holds fewer than five nodes, because the scan
 /// then looks cheaper than the seek. The plan is cached, and within a transaction it scans the nodes the transaction
 /// created too. So the first write into an empty database was quadratic: 20,000 relationships over 6,000 new nodes took
-/// 55 s instead of 1 s, and a first write large enough to time out would have been retried forever with the same plan.
+/// 55 s instead of 1 s. A first write that outlasted the request timeout would have failed the same way on every retry:
+/// rolled back, its nodes are never committed, so the planner keeps seeing an empty database.
 /// A few committed nodes of their own label, outside every team's namespace, make the seek the cheaper plan from the
 /// first statement on.
 /// </remarks>
