@@ -98,12 +98,7 @@ public sealed class RefusedBatchTests : IDisposable
         return store;
     }
 
-    // The same lines but the refused one, each batch in its own transaction, on a file without the trigger.
-    private async Task<string> ReferenceSnapshotAsync(Depc.Core.Naming.TeamName team)
-    {
-        await using var reference = await SqliteGraphStore.OpenAsync(_reference.Path, CancellationToken.None);
-        var lines = Lines.Where((_, i) => i != Poison).ToList();
-        await new StoreDriver(reference).IngestInBatchesAsync(team, lines, batchSize: 1);
-        return await GraphSnapshot.CaptureAsync(reference, team);
-    }
+    // The same lines but the refused one, on a file without the trigger.
+    private async Task<string> ReferenceSnapshotAsync(Depc.Core.Naming.TeamName team) =>
+        (await OneMessageAtATime.IngestAsync(_reference.Path, team, [.. Lines.Where((_, i) => i != Poison)])).Snapshot;
 }

@@ -30,9 +30,8 @@ public sealed class RelationshipFlushTests : IDisposable
 
         var reports = await new StoreDriver(store).IngestInBulkAsync(team, lines, batchSize: 7);
 
-        await using var reference = await SqliteGraphStore.OpenAsync(_reference.Path, CancellationToken.None);
-        var expected = await new StoreDriver(reference).IngestInBatchesAsync(team, lines, batchSize: 1);
-        Assert.Equal(await GraphSnapshot.CaptureAsync(reference, team), await GraphSnapshot.CaptureAsync(store, team));
+        var (expected, snapshot) = await OneMessageAtATime.IngestAsync(_reference.Path, team, lines);
+        Assert.Equal(snapshot, await GraphSnapshot.CaptureAsync(store, team));
         Assert.Equal(
             (expected.Received, expected.Accepted, expected.Rejected, expected.Duplicates),
             (reports.Sum(r => r.Received), reports.Sum(r => r.Accepted), reports.Sum(r => r.Rejected), reports.Sum(r => r.Duplicates)));
