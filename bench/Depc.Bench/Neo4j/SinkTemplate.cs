@@ -53,5 +53,5 @@ internal static class SinkTemplate
         return clock.Elapsed;
     }
 
-    private static string Label(TeamName team, string label) => "`" + team.NamespacedLabel(GraphNames.ValidLabel(label)) + "`";
+    public static string Label(TeamName team, string label) => "`" + team.NamespacedLabel(GraphNames.ValidLabel(label)) + "`";
 }
