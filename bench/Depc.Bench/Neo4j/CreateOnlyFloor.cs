@@ -1,14 +1,17 @@
 using System.Diagnostics;
 using Depc.Core.Naming;
+using Depc.Core.Periods;
 using Depc.Neo4j.Http;
+using Depc.Neo4j.Writing;
 
 namespace Depc.Bench.Neo4j;
 
 /// <summary>
 /// A lower bound for any writer of the events on this server, not a way to write them: one transaction that CREATEs
-/// the events' nodes (knowing they are new) and then every relationship between node ids, with the properties the sink
-/// template sets. No reads, no MERGE, no change index, no ledger, no process start: what is left of a write once
-/// everything a writer could plan away is gone.
+/// the events' nodes (knowing they are new), then every relationship with Depc's own statement for new relationships
+/// (<see cref="RelationshipStatements.Create"/>: by node ids, with the properties the sink template sets too). No reads,
+/// no MERGE, no change index, no ledger, no process start: what is left of a write once everything a writer could plan
+/// away is gone.
 /// </summary>
 internal static class CreateOnlyFloor
 {
@@ -22,23 +25,7 @@ internal static class CreateOnlyFloor
             [CreateNodes(SinkTemplate.Label(team, "Server"), "s:", servers, ids), CreateNodes(SinkTemplate.Label(team, "Cluster"), "c:", clusters, ids)],
             CancellationToken.None);
         await transaction.CommitAsync(
-            [new CypherStatement(
-                "UNWIND $rows AS row MATCH (s) WHERE id(s) = row[0] MATCH (t) WHERE id(t) = row[1] " +
-                "CREATE (s)-[:DEPENDS_ON {periods: [row[2]], last_state: 'from', last_ts: row[2]}]->(t)",
-                w =>
-                {
-                    w.WriteStartArray("rows"u8);
-                    foreach (var (server, cluster, from) in events)
-                    {
-                        w.WriteStartArray();
-                        w.WriteNumberValue(ids["s:" + server]);
-                        w.WriteNumberValue(ids["c:" + cluster]);
-                        w.WriteNumberValue(from);
-                        w.WriteEndArray();
-                    }
-
-                    w.WriteEndArray();
-                })],
+            [RelationshipStatements.Create(events.Select(e => (ids["s:" + e.Server], ids["c:" + e.Cluster], new RelationshipState([e.From], LastState.From, e.From))).ToList())],
             CancellationToken.None);
         return clock.Elapsed;
     }
