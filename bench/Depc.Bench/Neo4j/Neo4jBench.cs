@@ -93,9 +93,13 @@ public static class Neo4jBench
             for (var p = 0; p < paths.Count; p++)
             {
                 var (median, medianCpu) = (Median(times[p]), Median(cpu[p]));
-                var serverCpu = server is null ? "" : $"  server CPU {medianCpu.TotalSeconds,5:F2} s (x{templateCpu / medianCpu,4:F2})";
+                // A row of other events than the template's (the fixed cost) has no rate nor ratios to show.
+                var same = paths[p].Events == events;
+                var serverCpu = server is null ? "" : $"  server CPU {medianCpu.TotalSeconds,5:F2} s" + (same ? $" (x{templateCpu / medianCpu,4:F2})" : "");
+                var rate = same ? $"{events / median.TotalSeconds,7:N0} events/s" : $"{"",16}";
+                var ratio = same ? $"x{template / median,4:F2} the template" : $"{"",18}";
                 output.WriteLine(
-                    $"  {paths[p].Name,-38} {paths[p].Events / median.TotalSeconds,7:N0} events/s {median.TotalSeconds,6:F2} s  x{template / median,4:F2} the template{serverCpu}" +
+                    $"  {paths[p].Name,-38} {rate} {median.TotalSeconds,6:F2} s  {ratio}{serverCpu}" +
                     $"   rounds: {string.Join(" ", times[p].Select(t => t.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)))} s");
             }
 
