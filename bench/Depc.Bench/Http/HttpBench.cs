@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Depc.Bench.Scale;
 using Depc.Server;
 using Microsoft.AspNetCore.Builder;
 
@@ -68,10 +69,7 @@ public static class HttpBench
         {
             await app.StopAsync();
             await app.DisposeAsync();
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-            {
-                File.Delete(file);
-            }
+            CurveBench.DeleteStore(path);
         }
     }
 

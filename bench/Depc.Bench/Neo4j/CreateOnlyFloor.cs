@@ -19,19 +19,19 @@ internal static class CreateOnlyFloor
     {
         var events = Neo4jEvents.All(count).ToList();
         var (servers, clusters) = (events.Select(e => e.Server).Distinct().ToList(), events.Select(e => e.Cluster).Distinct().ToList());
-        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        var (serverIds, clusterIds) = (new Dictionary<string, long>(StringComparer.Ordinal), new Dictionary<string, long>(StringComparer.Ordinal));
         var clock = Stopwatch.StartNew();
         var transaction = await client.BeginAsync(
-            [CreateNodes(SinkTemplate.Label(team, "Server"), "s:", servers, ids), CreateNodes(SinkTemplate.Label(team, "Cluster"), "c:", clusters, ids)],
+            [CreateNodes(SinkTemplate.Label(team, "Server"), servers, serverIds), CreateNodes(SinkTemplate.Label(team, "Cluster"), clusters, clusterIds)],
             CancellationToken.None);
         await transaction.CommitAsync(
-            [RelationshipStatements.Create(events.Select(e => (ids["s:" + e.Server], ids["c:" + e.Cluster], new RelationshipState([e.From], LastState.From, e.From))).ToList())],
+            [RelationshipStatements.Create(events.Select(e => (serverIds[e.Server], clusterIds[e.Cluster], new RelationshipState([e.From], LastState.From, e.From))).ToList())],
             CancellationToken.None);
         return clock.Elapsed;
     }
 
-    // Ids come back in the order the names were sent; the prefix keeps a server and a cluster of one name apart.
-    private static CypherStatement CreateNodes(string label, string prefix, List<string> names, Dictionary<string, long> ids)
+    // Ids come back in the order the names were sent.
+    private static CypherStatement CreateNodes(string label, List<string> names, Dictionary<string, long> ids)
     {
         var next = 0;
         return new CypherStatement(
@@ -42,6 +42,6 @@ internal static class CreateOnlyFloor
                 names.ForEach(w.WriteStringValue);
                 w.WriteEndArray();
             },
-            row => ids[prefix + names[next++]] = row[0].GetInt64());
+            row => ids[names[next++]] = row[0].GetInt64());
     }
 }

@@ -27,6 +27,10 @@ public static class Neo4jBench
 {
     private const long Now = 1_704_067_200;
 
+    // Rows of the comparison that the closing line reads.
+    private const int FloorRow = 3;
+    private const int FixedCostRow = 4;
+
     /// <param name="storeSpec">A store spec (<c>neo4j:http://user:pw@host:port</c>), or null to start a Neo4j 3.1.1 of our own.</param>
     /// <param name="baselineDepc">Another <c>depc</c> (e.g. a build of main) measured in the same rounds, or null.</param>
     /// <param name="treeNodes">The size of the tree <c>impacted</c> and <c>why</c> are measured on.</param>
@@ -105,7 +109,7 @@ public static class Neo4jBench
 
             // The time 2x the template allows, against the least a depc ingest of this build could take on this server: its
             // fixed cost (process start, discovery, schema, ledger) plus a write that does nothing but CREATE.
-            var (floor, fixedCost) = (Median(times[3]), Median(times[4]));
+            var (floor, fixedCost) = (Median(times[FloorRow]), Median(times[FixedCostRow]));
             output.WriteLine(
                 $"  2x the template means {(template / 2).TotalSeconds:F2} s; the floor plus depc's fixed cost is {(floor + fixedCost).TotalSeconds:F2} s " +
                 $"({floor.TotalSeconds:F2} + {fixedCost.TotalSeconds:F2}): x{template / (floor + fixedCost):F2} the template at best with this start-up");

@@ -95,7 +95,8 @@ internal static class CurveBench
     private static long StoreBytes(string store) =>
         new[] { store, store + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
 
-    private static void DeleteStore(string store)
+    /// <summary>A SQLite store file with its write-ahead log and shared-memory index, so that the next run starts on a fresh file.</summary>
+    internal static void DeleteStore(string store)
     {
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {

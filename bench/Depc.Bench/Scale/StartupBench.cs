@@ -27,10 +27,12 @@ internal static class StartupBench
                 }
             }
 
+            var wall = runs.ToDictionary(r => r.Key, r => Median(r.Value, run => run.Elapsed.TotalSeconds));
+            var fixedCost = fixedCosts.ToDictionary(r => r.Key, r => Median(r.Value, run => run.Elapsed.TotalSeconds));
             foreach (var (name, list) in runs)
             {
                 output.WriteLine(
-                    $"  {name,-9} median {Median(list, r => r.Elapsed.TotalSeconds):F2} s wall, {Median(list, r => r.Processor.TotalSeconds):F2} s processor, peak {Median(list, r => r.PeakBytes / 1e6):F0} MB (wall: {string.Join(' ', list.Select(r => r.Elapsed.TotalSeconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))})");
+                    $"  {name,-9} median {wall[name]:F2} s wall, {Median(list, r => r.Processor.TotalSeconds):F2} s processor, peak {Median(list, r => r.PeakBytes / 1e6):F0} MB (wall: {string.Join(' ', list.Select(r => r.Elapsed.TotalSeconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))})");
             }
 
             var ratios = runs["this"].Zip(runs["baseline"], (a, b) => a.Elapsed / b.Elapsed).Order().ToList();
@@ -38,12 +40,10 @@ internal static class StartupBench
 
             // What a 0.7x goal leaves for the messages once a run's fixed cost (process start, a fresh file's schema,
             // the summary) is paid, against what the messages take today.
-            var (fixedThis, fixedBaseline) = (Median(fixedCosts["this"], r => r.Elapsed.TotalSeconds), Median(fixedCosts["baseline"], r => r.Elapsed.TotalSeconds));
-            var (wallThis, wallBaseline) = (Median(runs["this"], r => r.Elapsed.TotalSeconds), Median(runs["baseline"], r => r.Elapsed.TotalSeconds));
-            var budget = (0.7 * wallBaseline) - fixedThis;
+            var (budget, messages) = ((0.7 * wall["baseline"]) - fixedCost["this"], wall["this"] - fixedCost["this"]);
             output.WriteLine(
-                $"  1 message, whole process: this {fixedThis:F2} s, baseline {fixedBaseline:F2} s. 0.7x the baseline leaves {budget:F2} s for {count:N0} messages " +
-                $"({budget * 1e6 / count:F1} µs each) after this build's fixed cost; they take {wallThis - fixedThis:F2} s ({(wallThis - fixedThis) * 1e6 / count:F1} µs each)");
+                $"  1 message, whole process: this {fixedCost["this"]:F2} s, baseline {fixedCost["baseline"]:F2} s. 0.7x the baseline leaves {budget:F2} s for {count:N0} messages " +
+                $"({budget * 1e6 / count:F1} µs each) after this build's fixed cost; they take {messages:F2} s ({messages * 1e6 / count:F1} µs each)");
         }
         finally
         {
@@ -54,11 +54,7 @@ internal static class StartupBench
     private static DepcProcessRun Ingest(string depc, string folder, string name, string file)
     {
         var store = Path.Combine(folder, $"{name}.db");
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(store + suffix);
-        }
-
+        CurveBench.DeleteStore(store);
         return DepcProcess.Run(depc, folder, "ingest", "--team", "bench", "--store", "sqlite:" + store, file);
     }
 
