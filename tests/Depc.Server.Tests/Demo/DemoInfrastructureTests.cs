@@ -30,9 +30,10 @@ public sealed class DemoInfrastructureTests
     [Fact]
     public async Task A_few_hundred_nodes_of_six_kinds_are_written_without_a_rejection_or_a_duplicate()
     {
-        var (store, report) = await IngestAsync();
-        await using (store)
+        var demo = await IngestAsync();
+        await using (demo)
         {
+            var (store, report) = (demo.Store, demo.Report);
             Assert.Equal(report.Received, report.Accepted);
             var labels = await store.GetLabelsAsync(Team, default);
             Assert.Equal(["Cluster", "Datacenter", "Rack", "Server", "Service", "Website"], labels.Select(l => l.Name));
@@ -43,10 +44,10 @@ public sealed class DemoInfrastructureTests
     [Fact]
     public async Task Links_open_close_and_reopen_in_the_weeks_before_now_and_nothing_happens_after_it()
     {
-        var (store, _) = await IngestAsync();
-        await using (store)
+        var demo = await IngestAsync();
+        await using (demo)
         {
-            var links = await AllLinksAsync(store);
+            var links = await AllLinksAsync(demo.Store);
             var windowStart = Now - (long)DemoInfrastructure.Window.TotalSeconds;
 
             Assert.All(links, periods => Assert.All(periods, t => Assert.InRange(t, Now - (500 * Day), Now)));
@@ -60,15 +61,16 @@ public sealed class DemoInfrastructureTests
         }
     }
 
-    private static async Task<(SqliteGraphStore Store, IngestReport Report)> IngestAsync()
+    private static async Task<IngestedDemo> IngestAsync()
     {
-        var store = await SqliteGraphStore.OpenAsync(TempDatabaseFile.NewPath(), default);
+        var path = TempDatabaseFile.NewPath();
+        var store = await SqliteGraphStore.OpenAsync(path, default);
         await store.InitializeAsync(default);
         var pipeline = new IngestPipeline(store, new MessageDecoder(), StoreRetry.Once(TimeProvider.System, new StoreHealth()));
         var messages = DemoInfrastructure.Messages(Now).Select((m, i) => new RawMessage(Encoding.UTF8.GetBytes(m), MessageOrigin.FileLine("demo", i + 1), Now)).ToList();
         var report = (await pipeline.WriteAsync(new StoreWrite(pipeline.Plan(Team, messages), Now), default)).Report;
         Assert.Empty(report.Rejections);
-        return (store, report);
+        return new IngestedDemo(store, path, report);
     }
 
     private static async Task<List<long[]>> AllLinksAsync(SqliteGraphStore store)
@@ -84,5 +86,19 @@ public sealed class DemoInfrastructureTests
         }
 
         return links;
+    }
+
+    /// <summary>The demo written into a store of its own, whose file goes with it.</summary>
+    private sealed class IngestedDemo(SqliteGraphStore store, string path, IngestReport report) : IAsyncDisposable
+    {
+        public SqliteGraphStore Store => store;
+
+        public IngestReport Report => report;
+
+        public async ValueTask DisposeAsync()
+        {
+            await store.DisposeAsync();
+            TempDatabaseFile.Delete(path);
+        }
     }
 }
