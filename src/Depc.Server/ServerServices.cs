@@ -101,7 +101,16 @@ internal static class ServerServices
         services.AddOpenApi();
 
         // The same bytes as the CLI's JSON (node names keep '&', '<', '+' readable); answers are application/json only.
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        // A key twice in a request body is refused, as in a message (SPEC §3), instead of the last one winning.
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            json.SerializerOptions.AllowDuplicateProperties = false;
+        });
+
+        // A body or parameter the framework cannot bind reaches ProblemExceptionHandler, whose 400 says what was wrong,
+        // instead of an empty 400 (outside Development the framework only logs it).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddDepcTelemetry(configuration);
         return services;
     }

@@ -54,6 +54,15 @@ internal static class MessagesApi
             return UnsupportedMediaType(http.Request);
         }
 
+        // A compressed body would be read as text: refused before it is read, naming the encoding.
+        if (http.Request.Headers.ContentEncoding.ToString() is { Length: > 0 } encoding && !encoding.Trim().Equals("identity", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem(
+                $"Content-Encoding '{encoding}' is not supported: send the body uncompressed, without a Content-Encoding header",
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported content encoding");
+        }
+
         var key = IdempotencyKey(http.Request);
         var result = await ingestion.IngestAsync(teamName, http.Request, dry, key, http.RequestAborted).ConfigureAwait(false);
         if (result.Error is { } error)

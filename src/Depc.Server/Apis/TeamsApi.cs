@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Depc.Core.Naming;
 using Depc.Server.Auth;
 using Depc.Server.Teams;
@@ -15,7 +16,7 @@ internal static class TeamsApi
             .AddEndpointFilter<ArgumentErrorFilter>()
             .WithTags("Teams");
         teams.MapPost("/", CreateAsync)
-            .WithSummary("Creates a team (and its topic when Kafka admin access is configured); its token is shown only in this answer")
+            .WithSummary("Creates a team from the JSON body {\"name\": \"acme\"} (and its topic when Kafka admin access is configured); its token is shown only in this answer")
             .ProducesProblem(StatusCodes.Status409Conflict);
         teams.MapGet("/", ListAsync).WithSummary("Lists the teams");
         teams.MapPost("/{team}/token", RotateAsync)
@@ -27,10 +28,32 @@ internal static class TeamsApi
         return routes;
     }
 
+    // The body is read here rather than bound by the framework, whose refusals (no body, another type) carry no detail.
     private static async Task<Results<Created<CreatedToken>, ProblemHttpResult>> CreateAsync(
-        CreateTeamRequest request, TeamRegistry registry, TokenAuthority authority, ILogger<TeamRegistry> logger, CancellationToken cancellationToken)
+        HttpRequest http, TeamRegistry registry, TokenAuthority authority, ILogger<TeamRegistry> logger, CancellationToken cancellationToken)
     {
-        var team = Args.Team(request.Name);
+        if (!http.HasJsonContentType())
+        {
+            return TypedResults.Problem(
+                $"Send the body as JSON with the header Content-Type: application/json, for example {CreateTeamRequest.Example}",
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported media type");
+        }
+
+        CreateTeamRequest? request;
+        try
+        {
+            request = await http.ReadFromJsonAsync<CreateTeamRequest>(cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException e)
+        {
+            return TypedResults.Problem(
+                $"The body is not {CreateTeamRequest.Example}: {e.Message}", statusCode: StatusCodes.Status400BadRequest, title: "Malformed body");
+        }
+
+        var team = request?.Name is { } name
+            ? Args.Team(name)
+            : throw new InvalidArgumentException("name", $"is required: the body is {CreateTeamRequest.Example}");
         var created = await registry.CreateAsync(team, cancellationToken).ConfigureAwait(false);
         if (created is null)
         {

@@ -26,6 +26,17 @@ public sealed class NodeNameAddressingTests(KestrelServer server) : IClassFixtur
         Assert.Equal("a%b", await NameAtAsync(client, nodes + "a%25b"));
     }
 
+    [Fact]
+    public async Task An_empty_node_name_gets_a_problem_naming_the_node()
+    {
+        var (team, token) = await server.CreateTeamAsync();
+        using var client = server.ClientWith(token);
+        var response = await client.DeleteAsync($"/v1/teams/{team}/labels/Job/nodes/");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("node", (await Json.ReadAsync(response))!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("a/b", "a%2Fb")]
     [InlineData("a%2Fb", "a%252Fb")]

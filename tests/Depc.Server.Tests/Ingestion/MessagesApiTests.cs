@@ -159,4 +159,33 @@ public sealed class MessagesApiTests(DepcAppFactory app) : IClassFixture<DepcApp
         using var fixedContent = new StringContent(Good, Encoding.UTF8, "application/x-ndjson");
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/v1/teams/{team}/messages", fixedContent)).StatusCode);
     }
+
+    [Theory]
+    [InlineData("gzip", true)]
+    [InlineData("br", false)]
+    public async Task A_compressed_or_so_labelled_body_is_refused_with_415_naming_the_encoding_and_nothing_is_written(string encoding, bool compressed)
+    {
+        var (team, token) = await app.CreateTeamAsync();
+        using var client = app.ClientWith(token);
+        var bytes = Encoding.UTF8.GetBytes(Good + "\n");
+        if (compressed)
+        {
+            using var packed = new MemoryStream();
+            using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+            {
+                gzip.Write(bytes);
+            }
+
+            bytes = packed.ToArray();
+        }
+
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-ndjson");
+        content.Headers.ContentEncoding.Add(encoding);
+        var response = await client.PostAsync($"/v1/teams/{team}/messages", content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains($"Content-Encoding '{encoding}' is not supported", (await Json.ReadAsync(response))!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(await app.Store.GetNodeAsync(TeamName.Parse(team), "Rack", "r1", default));
+    }
 }
