@@ -8,8 +8,9 @@ namespace Depc.Server.Ingestion;
 /// Cuts a request body into raw messages without interpreting them: NDJSON (one message per line,
 /// blank lines skipped, origin <c>line N</c>) or, when the first non-blank byte is <c>[</c>, a JSON array
 /// (each element's bytes, origin <c>item N</c>), every message with the request's "now". Each message then goes
-/// through the same decoder as the Kafka path. A body that cannot be cut (not UTF-8, broken array, too deep) is
-/// refused as a whole.
+/// through the same decoder as the Kafka path. A line that is not UTF-8 is cut like any other and rejected alone by the
+/// decoder (SPEC §3: a rejected message never affects the others), as <c>depc ingest</c> does. An array that cannot be cut
+/// (not UTF-8, broken, too deep) is refused as a whole.
 /// </summary>
 internal static class MessageSplitter
 {
@@ -27,19 +28,20 @@ internal static class MessageSplitter
             span = body.Span;
         }
 
-        if (!Utf8.IsValid(span))
-        {
-            return BodyError.Invalid($"the body is not valid UTF-8 (line {LineOfFirstInvalidByte(span)})");
-        }
-
         var start = span.IndexOfAnyExcept(" \t\r\n"u8);
         if (start < 0)
         {
             return BodyError.Invalid("the body is empty: send NDJSON (one JSON object per line) or a JSON array of objects");
         }
 
-        var error = span[start] == (byte)'[' ? SplitArray(body, now, maxMessages, messages) : SplitLines(body, now, maxMessages, messages);
-        return error;
+        if (span[start] != (byte)'[')
+        {
+            return SplitLines(body, now, maxMessages, messages);
+        }
+
+        return Utf8.IsValid(span)
+            ? SplitArray(body, now, maxMessages, messages)
+            : BodyError.Invalid($"the body is not valid UTF-8 (line {LineOfFirstInvalidByte(span)})");
     }
 
     private static BodyError? SplitLines(ReadOnlyMemory<byte> body, long now, int maxMessages, List<RawMessage> messages)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Depc.Core.Naming;
 using Depc.Server.Tests.Support;
 
 namespace Depc.Server.Tests.Ingestion;
@@ -82,7 +83,7 @@ public sealed class HostileInputTests(DepcAppFactory app) : IClassFixture<DepcAp
     {
         { "empty", HttpStatusCode.BadRequest },
         { "blank", HttpStatusCode.BadRequest },
-        { "invalid UTF-8", HttpStatusCode.BadRequest },
+        { "invalid UTF-8 in an array", HttpStatusCode.BadRequest },
         { "deep array", HttpStatusCode.BadRequest },
         { "deep object in array", HttpStatusCode.BadRequest },
         { "broken array", HttpStatusCode.BadRequest },
@@ -95,7 +96,7 @@ public sealed class HostileInputTests(DepcAppFactory app) : IClassFixture<DepcAp
     {
         "empty" => [],
         "blank" => "  \n\r\n "u8.ToArray(),
-        "invalid UTF-8" => [],
+        "invalid UTF-8 in an array" => [],
         "deep array" => Encoding.UTF8.GetBytes(new string('[', 10_000) + new string(']', 10_000)),
         "deep object in array" => Encoding.UTF8.GetBytes("[" + Good + "," + string.Concat(Enumerable.Repeat("{\"a\":", 5_000)) + "1" + new string('}', 5_000) + "]"),
         "broken array" => Encoding.UTF8.GetBytes("[" + Good + "," + Good),
@@ -133,17 +134,28 @@ public sealed class HostileInputTests(DepcAppFactory app) : IClassFixture<DepcAp
         Assert.Equal(before, await app.SnapshotAsync(team));
     }
 
-    private static byte[] FixInvalidUtf8(string what, byte[] body)
+    [Fact]
+    public async Task An_ndjson_line_that_is_not_utf8_is_rejected_alone_and_the_other_lines_applied()
     {
-        if (what != "invalid UTF-8")
-        {
-            return body;
-        }
+        var (team, token, _) = await SeededAsync();
+        using var client = app.ClientWith(token);
+        byte[] body = [.. Encoding.UTF8.GetBytes("{\"source\":{\"label\":\"Server\",\"name\":\"utf8-before\"}}\n"), .. InvalidUtf8Message, .. "\n{\"source\":{\"label\":\"Server\",\"name\":\"utf8-after\"}}\n"u8];
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-ndjson");
+        var answer = (await Json.ReadAsync(await client.PostAsync($"/v1/teams/{team}/messages", content)))!;
 
-        // C# literals cannot hold invalid UTF-8: put raw 0xFF 0xFE bytes inside the second message's name.
-        var text = Encoding.UTF8.GetBytes(Good + "\n{\"source\":{\"label\":\"Server\",\"name\":\"");
-        return [.. text, 0xFF, 0xFE, .. "\"}}"u8.ToArray()];
+        Assert.Equal((3L, 2L, 1L), (answer["received"]!.GetValue<long>(), answer["accepted"]!.GetValue<long>(), answer["rejected"]!.GetValue<long>()));
+        var rejection = Assert.Single(answer["rejections"]!.AsArray())!;
+        Assert.Equal(("line 2", "$ is not valid UTF-8"), (rejection["origin"]!.GetValue<string>(), rejection["reason"]!.GetValue<string>()));
+        Assert.NotNull(await app.Store.GetNodeAsync(TeamName.Parse(team), "Server", "utf8-before", default));
+        Assert.NotNull(await app.Store.GetNodeAsync(TeamName.Parse(team), "Server", "utf8-after", default));
     }
+
+    // C# literals cannot hold invalid UTF-8: raw 0xFF 0xFE bytes inside a message's name.
+    private static byte[] InvalidUtf8Message => [.. "{\"source\":{\"label\":\"Server\",\"name\":\""u8, 0xFF, 0xFE, .. "\"}}"u8];
+
+    private static byte[] FixInvalidUtf8(string what, byte[] body) =>
+        what == "invalid UTF-8 in an array" ? [.. Encoding.UTF8.GetBytes("[" + Good + ","), .. InvalidUtf8Message, (byte)']'] : body;
 
     private async Task<(string Team, string Token, string Before)> SeededAsync()
     {
