@@ -73,6 +73,8 @@ public sealed class ArgumentValidationTests : IAsyncLifetime, IDisposable
     [Theory]
     [InlineData("mysql://localhost/depc", "neither sqlite:PATH nor neo4j:")]
     [InlineData("sqlite:", "needs a file path")]
+    [InlineData("", "the store is empty")]
+    [InlineData("  ", "the store is empty")]
     public async Task Unknown_store_kind_exits_2(string store, string message)
     {
         var run = await CliSandbox.RunAsync("query", "labels", "--team", "acme", "--store", store);

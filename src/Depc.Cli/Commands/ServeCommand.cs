@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Depc.Server;
 using Depc.Server.Demo;
+using Depc.Server.Options;
 using Depc.Server.Stores;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,8 +35,9 @@ internal static class ServeCommand
         {
             // The server parses it (once) and refuses to start on a malformed one.
             var args = new List<string> { "--Depc:Store", StoreLocator.ResolveText(r.GetValue(store)) };
-            if (r.GetValue(urls) is { Length: > 0 } listen)
+            if (r.GetValue(urls) is { } listen)
             {
+                ListenUrls.Check(listen);
                 args.AddRange(["--urls", listen]);
             }
 

@@ -17,8 +17,10 @@ public static class StoreLocator
     public static StoreSpec Resolve(string? spec) => StoreSpec.Parse(ResolveText(spec));
 
     /// <summary>The text of the store to use, unparsed (passwords included): the one given, else <c>DEPC_STORE</c>, else the default.</summary>
+    /// <exception cref="ArgumentException">The spec given is empty or blank (a script's unset variable): not taken as "the default".</exception>
     public static string ResolveText(string? spec) =>
-        !string.IsNullOrWhiteSpace(spec) ? spec
+        spec is not null && string.IsNullOrWhiteSpace(spec) ? throw new ArgumentException("the store is empty: give sqlite:PATH or neo4j:http://HOST:PORT, or leave --store out for " + DefaultSpec)
+        : spec is not null ? spec
         : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
         : DefaultSpec;
 

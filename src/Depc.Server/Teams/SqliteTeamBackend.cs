@@ -12,34 +12,38 @@ internal sealed class SqliteTeamBackend(TeamTables tables, int rejectionRetentio
 
     public string Path => tables.Path;
 
-    public Task InitializeAsync(CancellationToken cancellationToken) => tables.InitializeAsync(cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        Guarded(async () =>
+        {
+            await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        });
 
     public Task<bool> CreateAsync(TeamName team, byte[] tokenHash, long now, CancellationToken cancellationToken) =>
-        _credentials.CreateAsync(team.Value, tokenHash, now, cancellationToken);
+        Guarded(() => _credentials.CreateAsync(team.Value, tokenHash, now, cancellationToken));
 
     public Task<bool> ReplaceTokenAsync(TeamName team, byte[] tokenHash, long now, CancellationToken cancellationToken) =>
-        _credentials.ReplaceTokenAsync(team.Value, tokenHash, now, cancellationToken);
+        Guarded(() => _credentials.ReplaceTokenAsync(team.Value, tokenHash, now, cancellationToken));
 
     public Task<bool> DeleteAsync(TeamName team, CancellationToken cancellationToken) =>
-        _credentials.DeleteAsync(team.Value, cancellationToken);
+        Guarded(() => _credentials.DeleteAsync(team.Value, cancellationToken));
 
-    public async Task<IReadOnlyList<TeamInfo>> ListAsync(CancellationToken cancellationToken)
-    {
-        var rows = await _credentials.ListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(TeamInfo.Of)];
-    }
+    public Task<IReadOnlyList<TeamInfo>> ListAsync(CancellationToken cancellationToken) =>
+        Guarded<IReadOnlyList<TeamInfo>>(async () => [.. (await _credentials.ListAsync(cancellationToken).ConfigureAwait(false)).Select(TeamInfo.Of)]);
 
-    public async Task<string?> FindTeamAsync(byte[] tokenHash, CancellationToken cancellationToken) =>
-        (await _credentials.FindByTokenHashAsync(tokenHash, cancellationToken).ConfigureAwait(false))?.Name;
+    public Task<string?> FindTeamAsync(byte[] tokenHash, CancellationToken cancellationToken) =>
+        Guarded(async () => (await _credentials.FindByTokenHashAsync(tokenHash, cancellationToken).ConfigureAwait(false))?.Name);
 
     public Task AppendAsync(IReadOnlyList<RejectionEntry> entries, CancellationToken cancellationToken) =>
-        _rejections.AppendAsync([.. entries.Select(e => new StoredRejection(e.Team, e.Time, e.Source, e.Origin, e.Reason, e.Payload))], cancellationToken);
+        Guarded(async () =>
+        {
+            await _rejections.AppendAsync([.. entries.Select(e => new StoredRejection(e.Team, e.Time, e.Source, e.Origin, e.Reason, e.Payload))], cancellationToken).ConfigureAwait(false);
+            return true;
+        });
 
-    public async Task<IReadOnlyList<RejectionEntry>> ReadAsync(TeamName team, int limit, CancellationToken cancellationToken)
-    {
-        var rows = await _rejections.ReadAsync(team.Value, limit, cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(r => new RejectionEntry(r.Team, r.Time, r.Source, r.Origin, r.Reason, r.Payload))];
-    }
+    public Task<IReadOnlyList<RejectionEntry>> ReadAsync(TeamName team, int limit, CancellationToken cancellationToken) =>
+        Guarded<IReadOnlyList<RejectionEntry>>(async () =>
+            [.. (await _rejections.ReadAsync(team.Value, limit, cancellationToken).ConfigureAwait(false)).Select(r => new RejectionEntry(r.Team, r.Time, r.Source, r.Origin, r.Reason, r.Payload))]);
 
     /// <summary>
     /// The backend for a store spec: inside the graph's own SQLite file for <c>sqlite:PATH</c> (one file to back up,
@@ -47,4 +51,18 @@ internal sealed class SqliteTeamBackend(TeamTables tables, int rejectionRetentio
     /// </summary>
     public static SqliteTeamBackend ForStore(Stores.StoreSpec store, string teamsDatabase, int rejectionRetention) =>
         new(new TeamTables(store is Stores.SqliteStoreSpec sqlite ? sqlite.Path : teamsDatabase), rejectionRetention);
+
+    // A file that is not a database, cannot be opened or is read-only is the store's failure (SPEC §5), as for the graph:
+    // the CLI's exit 5 and the server's 503, not an unhandled SQLite error.
+    private static async Task<T> Guarded<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            throw Core.Storage.StoreException.StoreWide($"SQLite team tables failed: {e.Message}", e);
+        }
+    }
 }
