@@ -112,6 +112,19 @@ public sealed class IngestLineHandlingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_byte_order_mark_at_the_start_of_the_file_is_skipped_and_elsewhere_rejects_its_line()
+    {
+        byte[] bom = [0xEF, 0xBB, 0xBF];
+        var input = Concat(bom, "{\"source\":{\"label\":\"A\",\"name\":\"x\"}}\n", bom, "{\"source\":{\"label\":\"A\",\"name\":\"y\"}}\n");
+
+        var run = await _sandbox.IngestBytesAsync("t", input);
+
+        JsonAssert.Equal("""{"received":2,"accepted":1,"rejected":1,"duplicates":0}""", run.Json);
+        Assert.Equal(2, (long)JsonNode.Parse(Assert.Single(run.ErrorLines))!["line"]!);
+        JsonAssert.Equal("""["x"]""", await _sandbox.QueryAsync("nodes", "--team", "t", "--label", "A"));
+    }
+
+    [Fact]
     public async Task Invalid_utf8_line_is_rejected_and_the_rest_applied()
     {
         byte[] invalid = [.. "{\"source\":{\"label\":\"A\",\"name\":\""u8, 0xff, 0xfe, .. "\"}}\n"u8];

@@ -2,7 +2,8 @@ namespace Depc.Cli.Input;
 
 /// <summary>
 /// Splits a stream into lines with a bounded buffer: a line longer than the limit is skipped to
-/// its end, not buffered, so a file without newlines cannot exhaust memory. Blank lines are ignored.
+/// its end, not buffered, so a file without newlines cannot exhaust memory. Blank lines are ignored, and so is a UTF-8
+/// byte order mark at the start (editors add one), as in an HTTP body.
 /// </summary>
 internal sealed class NdjsonSplitter(int maxLineBytes)
 {
@@ -91,6 +92,11 @@ internal sealed class NdjsonSplitter(int maxLineBytes)
         if (line.EndsWith("\r"u8))
         {
             line = line[..^1];
+        }
+
+        if (number == 1 && line.StartsWith("\uFEFF"u8))
+        {
+            line = line[3..];
         }
 
         return line.Trim(" \t"u8).IsEmpty ? false : sink.OnLine(number, line);
