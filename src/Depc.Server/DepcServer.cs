@@ -21,7 +21,12 @@ public static class DepcServer
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddDepcEnvironment();
         builder.Configuration.AddCommandLine(args);
-        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        // Whether from --urls or ASPNETCORE_URLS: Kestrel would read a mistyped address as every interface.
+        if (builder.Configuration[WebHostDefaults.ServerUrlsKey] is { } urls)
+        {
+            ListenUrls.Check(urls);
+        }
+        else
         {
             builder.WebHost.UseUrls(DefaultUrls);
         }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Depc.Server;
 using Depc.Server.Demo;
-using Depc.Server.Options;
 using Depc.Server.Stores;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +36,6 @@ internal static class ServeCommand
             var args = new List<string> { "--Depc:Store", StoreLocator.ResolveText(r.GetValue(store)) };
             if (r.GetValue(urls) is { } listen)
             {
-                ListenUrls.Check(listen);
                 args.AddRange(["--urls", listen]);
             }
 

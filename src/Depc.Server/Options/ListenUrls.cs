@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Depc.Server.Options;
 
 /// <summary>
-/// Checks <c>depc serve --urls</c> before Kestrel reads it: Kestrel takes a port it cannot read (<c>:5x80</c>, <c>:</c>)
+/// Checks where <c>depc serve</c> listens (<c>--urls</c>, <c>ASPNETCORE_URLS</c>) before Kestrel reads it: Kestrel takes a port it cannot read (<c>:5x80</c>, <c>:</c>)
 /// or a host that is not an address (<c>999.1.1.1</c>) as "any address, port 80", and would serve every interface.
 /// </summary>
 public static partial class ListenUrls
