@@ -7,9 +7,9 @@ namespace Depc.Sqlite;
 /// Maps SQLite failures to the two kinds of store error (SPEC §5). Only a value the write carries can break a
 /// constraint, be too big or mismatch a column: those are the message's fault. Everything else (busy, locked,
 /// read-only, I/O, full disk, corrupt or not a database, permission, cannot open, a missing table) is the store's:
-/// retried until it is fixed, never turned into rejections.
+/// retried until it is fixed, never turned into rejections. Public for the team tables' callers, which map theirs the same way.
 /// </summary>
-internal static class SqliteErrors
+public static class SqliteErrors
 {
     private const int TooBig = 18;
     private const int Constraint = 19;

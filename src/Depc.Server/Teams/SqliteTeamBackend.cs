@@ -12,12 +12,7 @@ internal sealed class SqliteTeamBackend(TeamTables tables, int rejectionRetentio
 
     public string Path => tables.Path;
 
-    public Task InitializeAsync(CancellationToken cancellationToken) =>
-        Guarded(async () =>
-        {
-            await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        });
+    public Task InitializeAsync(CancellationToken cancellationToken) => Guarded(() => tables.InitializeAsync(cancellationToken));
 
     public Task<bool> CreateAsync(TeamName team, byte[] tokenHash, long now, CancellationToken cancellationToken) =>
         Guarded(() => _credentials.CreateAsync(team.Value, tokenHash, now, cancellationToken));
@@ -35,11 +30,7 @@ internal sealed class SqliteTeamBackend(TeamTables tables, int rejectionRetentio
         Guarded(async () => (await _credentials.FindByTokenHashAsync(tokenHash, cancellationToken).ConfigureAwait(false))?.Name);
 
     public Task AppendAsync(IReadOnlyList<RejectionEntry> entries, CancellationToken cancellationToken) =>
-        Guarded(async () =>
-        {
-            await _rejections.AppendAsync([.. entries.Select(e => new StoredRejection(e.Team, e.Time, e.Source, e.Origin, e.Reason, e.Payload))], cancellationToken).ConfigureAwait(false);
-            return true;
-        });
+        Guarded(() => _rejections.AppendAsync([.. entries.Select(e => new StoredRejection(e.Team, e.Time, e.Source, e.Origin, e.Reason, e.Payload))], cancellationToken));
 
     public Task<IReadOnlyList<RejectionEntry>> ReadAsync(TeamName team, int limit, CancellationToken cancellationToken) =>
         Guarded<IReadOnlyList<RejectionEntry>>(async () =>
@@ -52,8 +43,8 @@ internal sealed class SqliteTeamBackend(TeamTables tables, int rejectionRetentio
     public static SqliteTeamBackend ForStore(Stores.StoreSpec store, string teamsDatabase, int rejectionRetention) =>
         new(new TeamTables(store is Stores.SqliteStoreSpec sqlite ? sqlite.Path : teamsDatabase), rejectionRetention);
 
-    // A file that is not a database, cannot be opened or is read-only is the store's failure (SPEC §5), as for the graph:
-    // the CLI's exit 5 and the server's 503, not an unhandled SQLite error.
+    // A file that is not a database, cannot be opened or is read-only is the store's failure (SPEC §5), mapped as the
+    // graph's: the CLI's exit 5 and the server's 503, not an unhandled SQLite error.
     private static async Task<T> Guarded<T>(Func<Task<T>> call)
     {
         try
@@ -62,7 +53,14 @@ internal sealed class SqliteTeamBackend(TeamTables tables, int rejectionRetentio
         }
         catch (Microsoft.Data.Sqlite.SqliteException e)
         {
-            throw Core.Storage.StoreException.StoreWide($"SQLite team tables failed: {e.Message}", e);
+            throw Sqlite.SqliteErrors.Map(e, "team tables");
         }
     }
+
+    private static async Task Guarded(Func<Task> call) =>
+        await Guarded(async () =>
+        {
+            await call().ConfigureAwait(false);
+            return 0;
+        }).ConfigureAwait(false);
 }
